@@ -1,0 +1,4 @@
+/**
+ * The executor: use-case services that implement port.in with port.out and the domain rules.
+ */
+package dev.onlineddl.service;
