@@ -1,0 +1,262 @@
+package dev.onlineddl.port.out;
+
+import dev.onlineddl.domain.DdlAction;
+import dev.onlineddl.domain.Migration;
+import dev.onlineddl.domain.MigrationContext;
+import dev.onlineddl.domain.MigrationStatus;
+import dev.onlineddl.domain.MigrationUuid;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The migration queue ({@code schema_migrations} in the control schema): every read and write the
+ * executor does, one named method per statement of the seed (its statement names are in the
+ * method docs).
+ *
+ * <p>A store is bound to one {@link MigrationTarget}. Several targets may share a control schema:
+ * every read and every write of a store is limited to rows of its own target's
+ * {@code mysql_schema}, so a UUID of another target is "not found" here.
+ *
+ * <p>Times are the database server's clock ({@code NOW(6)}), never the caller's, so that several
+ * executors agree on staleness and retention.
+ *
+ * <p>Updates of one migration by UUID change nothing when this target has no such migration, as
+ * in the seed; use {@link #findMigration} first where that matters. Every method throws
+ * {@link MigrationStoreException} when the control schema cannot be read or written (server
+ * unreachable or read-only, connection lost); the failed call has changed nothing.
+ */
+public interface MigrationStore {
+
+    /** The target database every query of this store is scoped to. */
+    MigrationTarget target();
+
+    // ---------------------------------------------------------------- insert / read (seed §1.2)
+
+    /**
+     * Records a submitted migration (seed {@code sqlInsertMigration}): uuid, table, statement,
+     * strategy, options, action, context, status, tablet (executor id), retention, postpone flags,
+     * allow-concurrent, reverted UUID and is-view are taken from {@code migration}; keyspace,
+     * shard and mysql_schema from this store's target; requested_timestamp is the server's now.
+     * A migration with the same UUID that already exists is left untouched.
+     *
+     * @return true if inserted, false if the UUID already existed (a resubmission)
+     * @throws IllegalArgumentException if the migration names another target's database
+     */
+    boolean insert(Migration migration);
+
+    /** The whole row (seed {@code sqlSelectMigration}); empty if this target has no such migration. */
+    Optional<Migration> findMigration(MigrationUuid uuid);
+
+    /**
+     * The whole row (seed {@code readMigration}).
+     *
+     * @throws MigrationNotFoundException "migration not found: &lt;uuid&gt;" if this target has none
+     */
+    default Migration readMigration(MigrationUuid uuid) {
+        return findMigration(uuid).orElseThrow(() -> new MigrationNotFoundException(uuid, target()));
+    }
+
+    // ---------------------------------------------------------------- scheduler selects (seed §1.3)
+
+    /** Queued, ready and running migrations in submission order (seed {@code sqlSelectPendingMigrations}). */
+    List<PendingMigration> pendingMigrations();
+
+    /** Queued migrations not reviewed yet, in submission order (seed {@code sqlSelectQueuedUnreviewedMigrations}). */
+    List<MigrationUuid> queuedUnreviewedMigrations();
+
+    /** Queued, reviewed migrations in submission order (seed {@code sqlSelectQueuedMigrations}). */
+    List<QueuedMigration> queuedReviewedMigrations();
+
+    /** Ready migrations in submission order (seed {@code sqlSelectReadyMigrations}). */
+    List<MigrationUuid> readyMigrations();
+
+    /** Running migrations with seconds since start (seed {@code sqlSelectRunningMigrations}). */
+    List<RunningMigration> runningMigrations();
+
+    /**
+     * Running migrations with no sign of life for longer than {@code noLivenessFor} (seed
+     * {@code sqlSelectStaleMigrations}, which the executor calls with 180 minutes).
+     */
+    List<MigrationUuid> staleMigrations(Duration noLivenessFor);
+
+    /**
+     * The most recently completed migration on {@code mysqlTable} in this target's keyspace (seed
+     * {@code sqlSelectCompleteMigrationsOnTable}): only that one may be reverted.
+     */
+    Optional<CompletedMigration> lastCompleteMigrationOnTable(String mysqlTable);
+
+    /**
+     * Any one complete migration of this keyspace with the same context and exactly the same
+     * statement (seed {@code sqlSelectCompleteMigrationsByContextAndSQL}): a resubmission of it is
+     * complete at once.
+     */
+    Optional<CompletedMigration> completeMigrationByContextAndStatement(MigrationContext context, String migrationStatement);
+
+    /**
+     * Complete and failed migrations whose artifacts are not collected yet and whose retention has
+     * passed (seed {@code sqlSelectUncollectedArtifacts}): a row's own
+     * {@code retain_artifacts_seconds}, where 0 means {@code defaultRetention} and -1 means now.
+     */
+    List<UncollectedArtifacts> uncollectedArtifacts(Duration defaultRetention);
+
+    // ---------------------------------------------------------------- status (seed §1.4)
+
+    /** Sets the status (seed {@code sqlUpdateMigrationStatus}). */
+    void updateStatus(MigrationUuid uuid, MigrationStatus status);
+
+    /**
+     * Ends a migration as cancelled if a user cancelled it (cancelled_timestamp set), else as
+     * failed (seed {@code sqlUpdateMigrationStatusFailedOrCancelled}).
+     */
+    void updateStatusFailedOrCancelled(MigrationUuid uuid);
+
+    /** Sets one of the named timestamps to the server's now (seed {@code sqlUpdateMigrationTimestamp}). */
+    void markTimestamp(MigrationUuid uuid, MigrationTimestamp timestamp);
+
+    /** Sets started and liveness timestamps to now, each only if not set yet (seed {@code sqlUpdateMigrationStartedTimestamp}). */
+    void markStarted(MigrationUuid uuid);
+
+    /**
+     * Re-queues a failed or cancelled migration (seed {@code sqlRetryMigration}): status queued,
+     * owned by {@code executorId}, retries + 1, failure, message, stage, cut-over attempts and the
+     * ready/started/liveness/cancelled/completed/cleanup timestamps reset.
+     *
+     * @return true if it was failed or cancelled and is queued now
+     */
+    boolean retryMigration(MigrationUuid uuid, String executorId);
+
+    /**
+     * Re-queues at most one migration that failed because its executor went away and was never
+     * retried (seed {@code sqlRetryMigrationWhere} with {@code sqlWhereTabletFailure}), as
+     * {@link #retryMigration} does.
+     *
+     * @return true if one was re-queued
+     */
+    boolean retryTabletFailureMigration(String executorId);
+
+    /**
+     * Stamps completed_timestamp on failed migrations that lack it and are not cleaned up yet
+     * (seed {@code sqlFixCompletedTimestamp}), so that artifact collection sees them.
+     *
+     * @return how many were fixed
+     */
+    int fixCompletedTimestampOfFailedMigrations();
+
+    // ---------------------------------------------------------------- progress
+
+    /** Sets progress (0..100); a value &le; 0 means "no information" and writes nothing (seed {@code sqlUpdateMigrationProgress}). */
+    void updateProgress(MigrationUuid uuid, double progress);
+
+    /**
+     * Sets progress from rows copied (seed {@code sqlUpdateMigrationProgressByRowsCopied}): 100 if
+     * table_rows is 0, else min(100, 100 &times; rowsCopied / table_rows).
+     */
+    void updateProgressByRowsCopied(MigrationUuid uuid, long rowsCopied);
+
+    /** Sets the ETA in seconds, -1 unknown (seed {@code sqlUpdateMigrationETASeconds}). */
+    void updateEtaSeconds(MigrationUuid uuid, long etaSeconds);
+
+    /**
+     * Sets the ETA from progress (seed {@code sqlUpdateMigrationETASecondsByProgress}): -1 if
+     * progress is 0; 0 if table_rows is 0; else max(0, seconds since start &times; (100 / progress - 1)).
+     */
+    void updateEtaSecondsByProgress(MigrationUuid uuid);
+
+    /** Sets rows copied; a value &le; 0 means "no information" and writes nothing (seed {@code sqlUpdateMigrationRowsCopied}). */
+    void updateRowsCopied(MigrationUuid uuid, long rowsCopied);
+
+    /** Sets the table's estimated row count (seed {@code sqlUpdateMigrationTableRows}). */
+    void updateTableRows(MigrationUuid uuid, long tableRows);
+
+    /** Sets the engine's last heartbeat, unix seconds (seed {@code sqlUpdateMigrationVitessLivenessIndicator}). */
+    void updateLivenessIndicator(MigrationUuid uuid, long livenessIndicator);
+
+    /** Sets the human-readable cut-over stage (seed {@code sqlUpdateStage}). */
+    void updateStage(MigrationUuid uuid, String stage);
+
+    /**
+     * Sets the message (seed {@code sqlUpdateMessage}), cut to at most
+     * {@link Migration#MAX_MESSAGE_BYTES} bytes of UTF-8 without splitting a character; unpaired
+     * surrogates become U+FFFD.
+     */
+    void updateMessage(MigrationUuid uuid, String message);
+
+    /** Increments cut-over attempts (seed {@code sqlIncrementCutoverAttempts}). */
+    void incrementCutoverAttempts(MigrationUuid uuid);
+
+    /** Mirrors whether the migration could cut over now (seed {@code sqlUpdateMigrationReadyToComplete}). */
+    void updateReadyToComplete(MigrationUuid uuid, boolean readyToComplete);
+
+    /** Sets the table stowed away mid cut-over; empty clears it (seed {@code sqlUpdateMigrationStowawayTable}). */
+    void updateStowawayTable(MigrationUuid uuid, String stowawayTable);
+
+    /** Sets the user's throttle ratio (seed {@code sqlUpdateMigrationUserThrottleRatio}). */
+    void updateUserThrottleRatio(MigrationUuid uuid, double ratio);
+
+    /**
+     * Records when and where the engine was last throttled (seed {@code sqlUpdateLastThrottled});
+     * the time is kept to the second.
+     */
+    void updateLastThrottled(MigrationUuid uuid, Instant lastThrottled, String component);
+
+    // ---------------------------------------------------------------- what the migration is
+
+    /** Sets the action, e.g. a REVERT rewritten to the action it mimics (seed {@code sqlUpdateDDLAction}). */
+    void updateDdlAction(MigrationUuid uuid, DdlAction ddlAction);
+
+    /** Sets the affected table or view (seed {@code sqlUpdateMySQLTable}). */
+    void updateMysqlTable(MigrationUuid uuid, String mysqlTable);
+
+    /** Sets whether the statement affects a view (seed {@code sqlUpdateMigrationIsView}). */
+    void updateIsView(MigrationUuid uuid, boolean view);
+
+    /** Marks the migration as an immediate operation (seed {@code sqlUpdateMigrationSetImmediateOperation}). */
+    void markImmediateOperation(MigrationUuid uuid);
+
+    /** Sets the special plan's JSON (seed {@code sqlUpdateSpecialPlan}). */
+    void updateSpecialPlan(MigrationUuid uuid, String specialPlanJson);
+
+    /** Sets the results of the ALTER's analysis (seed {@code sqlUpdateSchemaAnalysis}). */
+    void updateSchemaAnalysis(MigrationUuid uuid, SchemaAnalysis analysis);
+
+    // ---------------------------------------------------------------- ownership, user controls
+
+    /** Sets the executor that owns the migration (seed {@code sqlUpdateTablet}; Vitess: the tablet alias). */
+    void updateExecutor(MigrationUuid uuid, String executorId);
+
+    /** Marks that the migration failed because its executor went away (seed {@code sqlUpdateTabletFailure}). */
+    void markTabletFailure(MigrationUuid uuid);
+
+    /**
+     * Clears postpone_completion (seed {@code sqlUpdateCompleteMigration}).
+     *
+     * @return true if it was postponed and is not any more
+     */
+    boolean clearPostponeCompletion(MigrationUuid uuid);
+
+    /**
+     * Clears postpone_launch (seed {@code sqlUpdateLaunchMigration}).
+     *
+     * @return true if it was postponed and is not any more
+     */
+    boolean clearPostponeLaunch(MigrationUuid uuid);
+
+    /** Asks for the artifacts to be collected at the next pass: retention -1 (seed {@code sqlUpdateReadyForCleanup}). */
+    void markReadyForCleanup(MigrationUuid uuid);
+
+    // ---------------------------------------------------------------- artifacts and logs
+
+    /**
+     * Adds an artifact table in front of the list ({@code name,} prepended) and clears
+     * cleanup_timestamp so that collection considers the migration again (seed {@code sqlUpdateArtifacts}).
+     */
+    void addArtifact(MigrationUuid uuid, String artifactTable);
+
+    /** Empties the artifact list (seed {@code sqlClearArtifacts}). */
+    void clearArtifacts(MigrationUuid uuid);
+
+    /** Sets where an external tool logs: {@code host:/dir} and the full log file path (seed {@code sqlUpdateMigrationLogPath}). */
+    void updateLogPath(MigrationUuid uuid, String logPath, String logFile);
+}
