@@ -55,6 +55,8 @@ class StrategySettingTest {
                         Set.of(StrategyFlag.SINGLETON), List.of()),
                 Arguments.of("vitess\t--declarative\n--skip-topo", "vitess", "--declarative\n--skip-topo",
                         Set.of(StrategyFlag.DECLARATIVE, StrategyFlag.SKIP_TOPO), List.of()),
+                Arguments.of("vitess\r\n--singleton", "vitess", "--singleton", Set.of(StrategyFlag.SINGLETON), List.of()),
+                Arguments.of("vitess\f--singleton", "vitess", "--singleton", Set.of(StrategyFlag.SINGLETON), List.of()),
                 Arguments.of("vitess --singleton -singleton", "vitess", "--singleton -singleton",
                         Set.of(StrategyFlag.SINGLETON), List.of()),
                 Arguments.of("vitess \"--in-order-completion\"", "vitess", "\"--in-order-completion\"",
