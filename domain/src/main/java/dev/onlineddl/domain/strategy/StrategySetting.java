@@ -24,7 +24,8 @@ import java.util.Set;
  * For gh-ost and pt-osc every other word is a runtime option passed to the tool.
  *
  * @param strategy     the strategy name, one word, e.g. {@code vitess}
- * @param options      everything after the name and the whitespace that follows it, verbatim; may be empty
+ * @param options      everything after the name and the whitespace that follows it, verbatim; may be
+ *                     empty; leading whitespace is dropped
  * @param capabilities what the strategy can do; for a built-in name always that strategy's own
  */
 public record StrategySetting(String strategy, String options, StrategyCapabilities capabilities) {
@@ -36,6 +37,9 @@ public record StrategySetting(String strategy, String options, StrategyCapabilit
         if (strategy.isEmpty() || firstWhitespace(strategy, 0) >= 0) {
             throw new IllegalArgumentException("a strategy name is one word, not '" + strategy + "'");
         }
+        // Parsing never leaves whitespace in front of the options; dropping it here too keeps
+        // text() round-tripping for settings built directly.
+        options = options.substring(skipWhitespace(options, 0));
         Optional<BuiltInStrategy> builtIn = BuiltInStrategy.byName(strategy);
         if (builtIn.isPresent() && !builtIn.get().capabilities().equals(capabilities)) {
             throw new IllegalArgumentException("strategy " + strategy + " is built in and has fixed capabilities "

@@ -344,6 +344,9 @@ class StrategySettingTest {
         assertThatThrownBy(() -> new StrategySetting("vitess", "--bogus", BuiltInStrategy.VITESS.capabilities()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("invalid flags for vitess strategy: --bogus");
+        assertThat(new StrategySetting("vitess", " \t--singleton", BuiltInStrategy.VITESS.capabilities()))
+                .isEqualTo(StrategySetting.parse("vitess --singleton"))
+                .hasToString("vitess --singleton");
         assertThatNullPointerException().isThrownBy(() -> new StrategySetting(null, "", EXTERNAL_TOOL));
         assertThatNullPointerException().isThrownBy(() -> new StrategySetting("x", null, EXTERNAL_TOOL));
         assertThatNullPointerException().isThrownBy(() -> new StrategySetting("x", "", null));
