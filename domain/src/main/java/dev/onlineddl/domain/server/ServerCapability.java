@@ -26,7 +26,7 @@ package dev.onlineddl.domain.server;
  *       storage requirements do not change;</li>
  *   <li>virtual columns: the documentation does not list them on the INSTANT page; we claim them
  *       only from 10.4, when the table's column mapping became instant-changeable, and
- *       {@code InstantDdlOnMariaDbIT} proves it on 11.4.</li>
+ *       {@code InstantDdlCapabilityIT} (adapters-mysql) proves it on 11.4.</li>
  * </ul>
  * MariaDB has none of the MySQL-only server features (data-dictionary GTID table, redo log
  * switches, in-server upgrade, the native binary JSON type: MariaDB's JSON is LONGTEXT).
