@@ -20,7 +20,8 @@ public final class RevertRules {
     /**
      * Review of a REVERT submitted with no table: it mimics the inverse of the reverted
      * migration's stored action (create becomes drop, drop becomes create, alter stays alter) on
-     * the same table, and is a view operation if that one was.
+     * the same table, and is a view operation if that one was. Review applies it only while the
+     * REVERT's {@code mysql_table} is still empty, so a retried REVERT is not filled in twice.
      *
      * @param revertingUuid the REVERT being reviewed
      */
