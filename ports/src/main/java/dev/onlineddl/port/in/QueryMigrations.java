@@ -1,0 +1,18 @@
+package dev.onlineddl.port.in;
+
+import dev.onlineddl.domain.Migration;
+import dev.onlineddl.domain.MigrationUuid;
+import java.util.List;
+
+/** Read migrations of this executor's target (seed {@code SHOW VITESS_MIGRATIONS}, {@code ... LOGS}). */
+public interface QueryMigrations {
+
+    /** Matching migrations in submission order. */
+    List<Migration> show(MigrationFilter filter);
+
+    /**
+     * The migration's log (the external tool's log file, or the stored message for strategies
+     * that keep none). Unknown UUID: {@link dev.onlineddl.domain.InvalidInputException}.
+     */
+    String logs(MigrationUuid uuid);
+}

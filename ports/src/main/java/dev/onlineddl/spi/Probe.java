@@ -1,0 +1,36 @@
+package dev.onlineddl.spi;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What an engine knows of one migration when the core reviews running migrations. */
+public sealed interface Probe {
+
+    /** The engine runs no such migration (never started here, already finished, or lost with a restart). */
+    record NotRunning() implements Probe {
+    }
+
+    /**
+     * @param livenessIndicator increases whenever the engine made progress (e.g. unix seconds of its
+     *                          last heartbeat); the core stamps liveness when it grows
+     * @param readyToComplete   could cut over now
+     * @param lastThrottled     when the engine last held back for the throttler, if ever
+     */
+    record Running(
+            double progress,
+            long rowsCopied,
+            long tableRows,
+            long etaSeconds,
+            boolean readyToComplete,
+            long livenessIndicator,
+            Optional<Instant> lastThrottled,
+            String componentThrottled) implements Probe {
+    }
+
+    /**
+     * The engine saw an error. A terminal one fails the migration at once; a transient one only
+     * after it persisted for the stale threshold.
+     */
+    record Failing(String message, boolean terminal) implements Probe {
+    }
+}
