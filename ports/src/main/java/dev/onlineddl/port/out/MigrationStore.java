@@ -5,6 +5,8 @@ import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationContext;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.rules.PendingMigration;
+import dev.onlineddl.domain.rules.QueuedMigration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +68,10 @@ public interface MigrationStore {
     /** Queued migrations not reviewed yet, in submission order (seed {@code sqlSelectQueuedUnreviewedMigrations}). */
     List<MigrationUuid> queuedUnreviewedMigrations();
 
-    /** Queued, reviewed migrations in submission order (seed {@code sqlSelectQueuedMigrations}). */
+    /**
+     * Queued, reviewed migrations in submission order with what scheduling decides on (seed
+     * {@code sqlSelectQueuedMigrations}).
+     */
     List<QueuedMigration> queuedReviewedMigrations();
 
     /** Ready migrations in submission order (seed {@code sqlSelectReadyMigrations}). */
