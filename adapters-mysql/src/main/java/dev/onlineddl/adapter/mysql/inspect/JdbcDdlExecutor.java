@@ -112,14 +112,7 @@ public final class JdbcDdlExecutor implements DdlExecutor {
 
     private static DdlExecutionException failure(DdlExecutionException.Kind kind, DdlStatement ddl, SQLException e,
                                                  String advice) {
-        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
         return new DdlExecutionException(kind, ddl.schema(), ddl.table(), ddl.sql(), e.getErrorCode(), e.getSQLState(),
-                firstLine(message), advice, e);
-    }
-
-    /** Driver messages for network failures run over many lines; the first says what happened. */
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+                ServerErrors.shortMessage(e), advice, e);
     }
 }

@@ -170,14 +170,14 @@ public final class JdbcSchemaInspector implements SchemaInspector {
 
     @Override
     public long estimatedRowCount(String schema, String table) {
-        return read("the row estimate of " + qualified(schema, table), connection ->
-                requireTable(connection, schema, table).rows());
+        String what = "the row estimate of " + qualified(schema, table);
+        return read(what, connection -> requireTable(connection, schema, table, what).rows());
     }
 
     @Override
     public OptionalLong autoIncrement(String schema, String table) {
-        return read("the AUTO_INCREMENT value of " + qualified(schema, table), connection ->
-                requireTable(connection, schema, table).autoIncrement());
+        String what = "the AUTO_INCREMENT value of " + qualified(schema, table);
+        return read(what, connection -> requireTable(connection, schema, table, what).autoIncrement());
     }
 
     @Override
@@ -221,7 +221,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         try (Connection connection = dataSource.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new SchemaInspectionException("could not read " + what + ": " + e.getMessage() + ServerErrors.errorTag(e)
+            throw new SchemaInspectionException("could not read " + what + ": " + ServerErrors.shortMessage(e) + ServerErrors.errorTag(e)
                     + ". What to do: " + inspectionAdvice(e), e);
         }
     }
@@ -237,10 +237,10 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         };
     }
 
-    private TableRow requireTable(Connection connection, String schema, String table) throws SQLException {
+    private static TableRow requireTable(Connection connection, String schema, String table, String what) throws SQLException {
         return findTable(connection, schema, table, true)
-                .orElseThrow(() -> new SchemaInspectionException("table " + qualified(schema, table)
-                        + " does not exist. What to do: check the schema and table name"));
+                .orElseThrow(() -> new SchemaInspectionException("could not read " + what
+                        + ": the table does not exist. What to do: check the schema and table name"));
     }
 
     /**
@@ -345,8 +345,9 @@ public final class JdbcSchemaInspector implements SchemaInspector {
     }
 
     private static Optional<String> globalVariable(Connection connection, String name) throws SQLException {
-        try (PreparedStatement show = connection.prepareStatement("SHOW GLOBAL VARIABLES LIKE ?" + LikePatterns.ESCAPE_CLAUSE)) {
-            show.setString(1, LikePatterns.literal(name));
+        // SHOW ... LIKE takes no ESCAPE clause; WHERE compares the name exactly on every flavour.
+        try (PreparedStatement show = connection.prepareStatement("SHOW GLOBAL VARIABLES WHERE Variable_name = ?")) {
+            show.setString(1, name);
             try (ResultSet rows = show.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(rows.getString(2)) : Optional.empty();
             }

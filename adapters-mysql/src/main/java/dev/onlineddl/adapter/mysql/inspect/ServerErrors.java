@@ -120,6 +120,16 @@ final class ServerErrors {
                 + " and that the executor's account may log in";
     }
 
+    /**
+     * The driver's message, first line only: its messages for network failures run over several
+     * lines of diagnostics, and the first says what happened.
+     */
+    static String shortMessage(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
     /** {@code [MySQL error 1146, SQLSTATE 42S02]}, or the part of it the exception has. */
     static String errorTag(SQLException e) {
         StringBuilder tag = new StringBuilder();

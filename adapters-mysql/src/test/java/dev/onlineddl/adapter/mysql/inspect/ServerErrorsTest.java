@@ -63,6 +63,14 @@ class ServerErrorsTest {
         assertThat(ServerErrors.cannotConnectAdvice(new SQLException("no", "08001", code))).contains(adviceMentions);
     }
 
+    @Test
+    void shortMessagesKeepTheFirstLine() {
+        assertThat(ServerErrors.shortMessage(new SQLException("Communications link failure\n\nThe last packet ...", "08S01")))
+                .isEqualTo("Communications link failure");
+        assertThat(ServerErrors.shortMessage(new SQLException("Unknown table 'gone'"))).isEqualTo("Unknown table 'gone'");
+        assertThat(ServerErrors.shortMessage(new SQLRecoverableException())).isEqualTo("SQLRecoverableException");
+    }
+
     @ParameterizedTest(name = "{0}/{1} -> ''{2}''")
     @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
             1146 | 42S02 | ' [MySQL error 1146, SQLSTATE 42S02]'
