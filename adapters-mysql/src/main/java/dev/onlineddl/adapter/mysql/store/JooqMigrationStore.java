@@ -2,7 +2,7 @@ package dev.onlineddl.adapter.mysql.store;
 
 import static dev.onlineddl.adapter.mysql.store.jooq.Tables.SCHEMA_MIGRATIONS;
 
-import dev.onlineddl.adapter.mysql.store.jooq.tables.SchemaMigrations;
+import dev.onlineddl.adapter.mysql.store.jooq.SchemaMigrations;
 import dev.onlineddl.domain.DdlAction;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationContext;

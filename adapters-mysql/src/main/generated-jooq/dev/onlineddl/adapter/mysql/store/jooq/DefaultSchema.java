@@ -4,8 +4,6 @@
 package dev.onlineddl.adapter.mysql.store.jooq;
 
 
-import dev.onlineddl.adapter.mysql.store.jooq.tables.SchemaMigrations;
-
 import java.util.Arrays;
 import java.util.List;
 

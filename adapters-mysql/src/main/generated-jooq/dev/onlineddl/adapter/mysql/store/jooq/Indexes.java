@@ -4,8 +4,6 @@
 package dev.onlineddl.adapter.mysql.store.jooq;
 
 
-import dev.onlineddl.adapter.mysql.store.jooq.tables.SchemaMigrations;
-
 import org.jooq.Index;
 import org.jooq.OrderField;
 import org.jooq.impl.DSL;

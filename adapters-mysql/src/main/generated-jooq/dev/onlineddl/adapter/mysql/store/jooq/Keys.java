@@ -4,9 +4,6 @@
 package dev.onlineddl.adapter.mysql.store.jooq;
 
 
-import dev.onlineddl.adapter.mysql.store.jooq.tables.SchemaMigrations;
-import dev.onlineddl.adapter.mysql.store.jooq.tables.records.SchemaMigrationsRecord;
-
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;

@@ -4,8 +4,6 @@
 package dev.onlineddl.adapter.mysql.store.jooq;
 
 
-import dev.onlineddl.adapter.mysql.store.jooq.tables.SchemaMigrations;
-
 
 /**
  * Convenience access to all tables in the default schema.
