@@ -267,8 +267,11 @@ final class EmbeddedMariaDb {
      * an empty directory and fail. {@code /./tmp/...} names the same directory without starting so.
      */
     static File notLookingTemporary(Path directory) {
+        return notLookingTemporary(directory, System.getProperty("java.io.tmpdir", ""));
+    }
+
+    static File notLookingTemporary(Path directory, String temporary) {
         String absolute = directory.toAbsolutePath().normalize().toString();
-        String temporary = System.getProperty("java.io.tmpdir", "");
         boolean looksTemporary = !temporary.isEmpty() && absolute.startsWith(temporary);
         return new File(looksTemporary && absolute.startsWith("/") ? "/." + absolute : absolute);
     }

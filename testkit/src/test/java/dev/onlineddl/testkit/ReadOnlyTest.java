@@ -10,11 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** {@code read_only} stops the test user as it stops an application, and the admin account can set it. */
 @ExtendWith(TestDatabaseExtension.class)
-@ResourceLock("onlineddl.testkit.global-read-only")
+@Isolated("read_only is global: under parallel execution no other test may write meanwhile")
 class ReadOnlyTest {
 
     /** MySQL and MariaDB: "The server is running with the --read-only option so it cannot execute this statement". */
