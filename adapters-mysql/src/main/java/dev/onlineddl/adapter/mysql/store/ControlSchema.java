@@ -37,8 +37,9 @@ public final class ControlSchema {
     private static final String SCRIPTS_LOCATION = "classpath:db/onlineddl";
 
     /**
-     * Names we accept: safe on every file system and in every quoting context (the name is also
-     * used unquoted by Flyway's own statements on some paths), at most MySQL's 64 characters.
+     * Names we accept: plain identifiers of at most MySQL's 64 characters. We quote the name
+     * everywhere, but a name that needs no quoting also stays unsurprising in a shell
+     * ({@code --control-schema}), in a mysql client session and on a case-sensitive file system.
      */
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_$]{1,64}");
 

@@ -3,6 +3,7 @@ package dev.onlineddl.adapter.mysql.store;
 import static dev.onlineddl.adapter.mysql.store.jooq.Tables.SCHEMA_MIGRATIONS;
 
 import dev.onlineddl.adapter.mysql.store.jooq.SchemaMigrations;
+import dev.onlineddl.adapter.mysql.store.jooq.SchemaMigrationsRecord;
 import dev.onlineddl.domain.DdlAction;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationContext;
@@ -40,6 +41,7 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.SelectField;
 import org.jooq.TableField;
+import org.jooq.UpdateSetMoreStep;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -346,20 +348,7 @@ public final class JooqMigrationStore implements MigrationStore {
     @Override
     public boolean retryMigration(MigrationUuid uuid, String executorId) {
         Objects.requireNonNull(executorId, "executorId");
-        return update("retry", uuid, () -> sql.update(M)
-                .set(M.MIGRATION_STATUS, QUEUED)
-                .set(M.TABLET, executorId)
-                .set(M.RETRIES, M.RETRIES.plus(1))
-                .set(M.TABLET_FAILURE, FALSE)
-                .set(M.MESSAGE, "")
-                .set(M.STAGE, "")
-                .set(M.CUTOVER_ATTEMPTS, UInteger.valueOf(0))
-                .setNull(M.READY_TIMESTAMP)
-                .setNull(M.STARTED_TIMESTAMP)
-                .setNull(M.LIVENESS_TIMESTAMP)
-                .setNull(M.CANCELLED_TIMESTAMP)
-                .setNull(M.COMPLETED_TIMESTAMP)
-                .setNull(M.CLEANUP_TIMESTAMP)
+        return update("retry", uuid, () -> requeue(executorId)
                 .where(byUuid(uuid).and(M.MIGRATION_STATUS.in(FAILED, CANCELLED)))
                 .execute()) > 0;
     }
@@ -367,20 +356,7 @@ public final class JooqMigrationStore implements MigrationStore {
     @Override
     public boolean retryTabletFailureMigration(String executorId) {
         Objects.requireNonNull(executorId, "executorId");
-        return call("retry a migration that failed with its executor", () -> sql.update(M)
-                .set(M.MIGRATION_STATUS, QUEUED)
-                .set(M.TABLET, executorId)
-                .set(M.RETRIES, M.RETRIES.plus(1))
-                .set(M.TABLET_FAILURE, FALSE)
-                .set(M.MESSAGE, "")
-                .set(M.STAGE, "")
-                .set(M.CUTOVER_ATTEMPTS, UInteger.valueOf(0))
-                .setNull(M.READY_TIMESTAMP)
-                .setNull(M.STARTED_TIMESTAMP)
-                .setNull(M.LIVENESS_TIMESTAMP)
-                .setNull(M.CANCELLED_TIMESTAMP)
-                .setNull(M.COMPLETED_TIMESTAMP)
-                .setNull(M.CLEANUP_TIMESTAMP)
+        return call("retry a migration that failed with its executor", () -> requeue(executorId)
                 .where(ownTarget()
                         .and(M.MIGRATION_STATUS.in(FAILED, CANCELLED))
                         .and(M.TABLET_FAILURE.eq(TRUE))
@@ -391,6 +367,27 @@ public final class JooqMigrationStore implements MigrationStore {
                 .orderBy(M.ID)
                 .limit(1)
                 .execute()) > 0;
+    }
+
+    /**
+     * The SET list of the seed's {@code sqlRetryMigration}: exactly these columns are reset;
+     * reviewed_timestamp, artifacts, ready_to_complete and is_immediate_operation are kept.
+     */
+    private UpdateSetMoreStep<SchemaMigrationsRecord> requeue(String executorId) {
+        return sql.update(M)
+                .set(M.MIGRATION_STATUS, QUEUED)
+                .set(M.TABLET, executorId)
+                .set(M.RETRIES, M.RETRIES.plus(1))
+                .set(M.TABLET_FAILURE, FALSE)
+                .set(M.MESSAGE, "")
+                .set(M.STAGE, "")
+                .set(M.CUTOVER_ATTEMPTS, UInteger.valueOf(0))
+                .setNull(M.READY_TIMESTAMP)
+                .setNull(M.STARTED_TIMESTAMP)
+                .setNull(M.LIVENESS_TIMESTAMP)
+                .setNull(M.CANCELLED_TIMESTAMP)
+                .setNull(M.COMPLETED_TIMESTAMP)
+                .setNull(M.CLEANUP_TIMESTAMP);
     }
 
     @Override
