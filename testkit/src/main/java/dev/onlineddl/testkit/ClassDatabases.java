@@ -2,7 +2,9 @@ package dev.onlineddl.testkit;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The databases of one test class: the one its tests receive and the siblings they asked for.
@@ -15,6 +17,8 @@ final class ClassDatabases {
 
     private final ProvisionedServer server;
     private final List<String> created = new ArrayList<>();
+    /** Per original database and suffix: the attempt number the next sibling starts from. */
+    private final Map<String, Integer> nextSiblingAttempt = new HashMap<>();
     private final ProvisionedDatabase primary;
 
     private ClassDatabases(ProvisionedServer server, String testClassName) throws SQLException {
@@ -30,13 +34,27 @@ final class ClassDatabases {
         return primary;
     }
 
+    /**
+     * A new sibling; asking again with the same suffix (say, from the constructor of a test class
+     * with one instance per test) gives {@code _2}, {@code _3}, ... without retrying the names
+     * already handed out.
+     */
     TestDatabase createSibling(String databaseName, String suffix) throws SQLException {
-        return create(attempt -> DatabaseNames.sibling(databaseName, suffix, attempt));
+        String key = databaseName + "\0" + suffix;
+        int firstAttempt;
+        synchronized (nextSiblingAttempt) {
+            firstAttempt = nextSiblingAttempt.merge(key, 1, Integer::sum);
+        }
+        return create(firstAttempt, attempt -> DatabaseNames.sibling(databaseName, suffix, attempt));
     }
 
     private ProvisionedDatabase create(NameForAttempt names) throws SQLException {
+        return create(1, names);
+    }
+
+    private ProvisionedDatabase create(int firstAttempt, NameForAttempt names) throws SQLException {
         String name = null;
-        for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+        for (int attempt = firstAttempt; attempt < firstAttempt + MAX_NAME_ATTEMPTS; attempt++) {
             name = names.name(attempt);
             if (server.createDatabase(name)) {
                 synchronized (created) {

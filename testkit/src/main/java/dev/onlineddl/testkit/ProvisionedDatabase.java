@@ -56,8 +56,12 @@ final class ProvisionedDatabase implements TestDatabase {
     }
 
     @Override
-    public TestDatabase createSiblingDatabase(String suffix) throws SQLException {
-        return owner.createSibling(name, suffix);
+    public TestDatabase createSiblingDatabase(String suffix) {
+        try {
+            return owner.createSibling(name, suffix);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a sibling of test database " + name + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -34,6 +34,7 @@ public interface TestDatabase {
      * after the class like this one.
      *
      * @param suffix a short word telling what the sibling is for, e.g. {@code "target"}
+     * @throws IllegalStateException when the server refuses to create it (the cause says why)
      */
-    TestDatabase createSiblingDatabase(String suffix) throws SQLException;
+    TestDatabase createSiblingDatabase(String suffix);
 }
