@@ -1,0 +1,124 @@
+package dev.onlineddl.service;
+
+import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.port.out.DdlAnalyzer;
+import dev.onlineddl.port.out.DdlExecutor;
+import dev.onlineddl.port.out.ProcessRunner;
+import dev.onlineddl.port.out.SchemaInspector;
+import dev.onlineddl.port.out.TargetConnections;
+import dev.onlineddl.port.out.Throttler;
+import dev.onlineddl.spi.StatusReporter;
+import dev.onlineddl.spi.StrategyContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** The {@link StrategyContext} the core hands every engine: its own services and its status reporter. */
+final class CoreStrategyContext implements StrategyContext {
+
+    private final String executorId;
+    private final TargetConnections connections;
+    private final SchemaInspector schemaInspector;
+    private final DdlExecutor ddlExecutor;
+    private final DdlAnalyzer ddlAnalyzer;
+    private final Throttler throttler;
+    private final ProcessRunner processRunner;
+    private final Clock clock;
+    private final StatusReporter reporter;
+    private final Path workRoot;
+
+    CoreStrategyContext(String executorId, TargetConnections connections, SchemaInspector schemaInspector,
+            DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, Throttler throttler, ProcessRunner processRunner,
+            Clock clock, StatusReporter reporter, Path workRoot) {
+        this.executorId = Objects.requireNonNull(executorId, "executorId");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.schemaInspector = Objects.requireNonNull(schemaInspector, "schemaInspector");
+        this.ddlExecutor = Objects.requireNonNull(ddlExecutor, "ddlExecutor");
+        this.ddlAnalyzer = Objects.requireNonNull(ddlAnalyzer, "ddlAnalyzer");
+        this.throttler = Objects.requireNonNull(throttler, "throttler");
+        this.processRunner = Objects.requireNonNull(processRunner, "processRunner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.workRoot = Objects.requireNonNull(workRoot, "workRoot");
+    }
+
+    @Override
+    public String executorId() {
+        return executorId;
+    }
+
+    @Override
+    public TargetConnections connections() {
+        return connections;
+    }
+
+    @Override
+    public SchemaInspector schemaInspector() {
+        return schemaInspector;
+    }
+
+    @Override
+    public DdlExecutor ddlExecutor() {
+        return ddlExecutor;
+    }
+
+    @Override
+    public DdlAnalyzer ddlAnalyzer() {
+        return ddlAnalyzer;
+    }
+
+    @Override
+    public Throttler throttler() {
+        return throttler;
+    }
+
+    @Override
+    public ProcessRunner processRunner() {
+        return processRunner;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public StatusReporter reporter() {
+        return reporter;
+    }
+
+    @Override
+    public Path workDirectory(MigrationUuid uuid) {
+        Path directory = directoryOf(uuid);
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work directory " + directory + " of migration " + uuid
+                    + ": check that the executor's work directory is writable", e);
+        }
+    }
+
+    /** Removes the migration's work directory and everything in it, if there is one. */
+    void removeWorkDirectory(MigrationUuid uuid) throws IOException {
+        Path directory = directoryOf(uuid);
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.walk(directory)) {
+            for (Path entry : (Iterable<Path>) entries.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(entry);
+            }
+        }
+    }
+
+    private Path directoryOf(MigrationUuid uuid) {
+        // A valid UUID has no '/' and no '.' (its character class runs from '0' to 'f'), so it is
+        // always exactly one path element below the work root.
+        return workRoot.resolve(uuid.value());
+    }
+}

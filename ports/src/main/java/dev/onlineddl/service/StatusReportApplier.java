@@ -1,0 +1,160 @@
+package dev.onlineddl.service;
+
+import dev.onlineddl.domain.InvalidInputException;
+import dev.onlineddl.domain.Migration;
+import dev.onlineddl.domain.MigrationStatus;
+import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.progress.MigrationProgress;
+import dev.onlineddl.port.in.ReceiveStatusReport;
+import dev.onlineddl.port.out.MigrationStore;
+import dev.onlineddl.port.out.MigrationTimestamp;
+import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.spi.StatusReporter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes status reports to the store with the seed's {@code onSchemaMigrationStatus} semantics:
+ * engines report through it ({@link StatusReporter}), external tools through the daemon's API
+ * ({@link ReceiveStatusReport}), and the core reports its own immediate operations through it.
+ *
+ * <p>A report for a migration that already ended is ignored: a cancel may race an engine's last
+ * report, and the cancel wins. So is a report that would move the migration backwards (e.g.
+ * {@code ready} for a running one).
+ */
+final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusReportApplier.class);
+
+    private final MigrationStore store;
+    private final OwnedMigrations owned;
+    private final TickTrigger trigger;
+    private final ExecutorCounters.Live counters;
+    private final Map<MigrationUuid, CompletableFuture<Migration>> endWaiters = new ConcurrentHashMap<>();
+
+    StatusReportApplier(MigrationStore store, OwnedMigrations owned, TickTrigger trigger, ExecutorCounters.Live counters) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.owned = Objects.requireNonNull(owned, "owned");
+        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.counters = Objects.requireNonNull(counters, "counters");
+    }
+
+    /** From an engine: a report for a migration this target does not have is logged and dropped. */
+    @Override
+    public void report(MigrationUuid uuid, StatusReport report) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(report, "report");
+        Optional<Migration> migration = store.findMigration(uuid);
+        if (migration.isEmpty()) {
+            LOG.warn("status report {} for migration {} ignored: no such migration in {}", report.status().wireName(),
+                    uuid, store.target());
+            return;
+        }
+        apply(migration.get(), report);
+    }
+
+    /** From outside the process: an unknown UUID is the caller's mistake. */
+    @Override
+    public void onStatusReport(MigrationUuid uuid, StatusReport report) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(report, "report");
+        Migration migration = store.findMigration(uuid).orElseThrow(() -> new InvalidInputException(
+                "status report for unknown migration " + uuid + " in " + store.target()
+                        + ": check the UUID the tool was started with"));
+        apply(migration, report);
+    }
+
+    /** The migration's row once it has ended (complete, failed or cancelled), however it ends. */
+    CompletableFuture<Migration> whenEnded(MigrationUuid uuid) {
+        CompletableFuture<Migration> future = endWaiters.computeIfAbsent(uuid, key -> new CompletableFuture<>());
+        // It may have ended before anyone asked.
+        store.findMigration(uuid).filter(row -> row.status().isTerminal()).ifPresent(this::notifyEnded);
+        return future;
+    }
+
+    void apply(Migration current, StatusReport report) {
+        MigrationUuid uuid = current.uuid();
+        MigrationStatus status = report.status();
+        if (report.dryRun() && status != MigrationStatus.FAILED) {
+            return;
+        }
+        if (current.status().isTerminal()) {
+            LOG.info("status report {} for migration {} ignored: it already ended {}", status.wireName(), uuid,
+                    current.status().wireName());
+            return;
+        }
+        if (!current.status().canTransitionTo(status)) {
+            LOG.warn("status report {} for migration {} ignored: it is {} and cannot become {}", status.wireName(), uuid,
+                    current.status().wireName(), status.wireName());
+            return;
+        }
+        double progress = report.progress();
+        switch (status) {
+            case READY -> store.markTimestamp(uuid, MigrationTimestamp.READY);
+            case RUNNING -> {
+                store.markStarted(uuid);
+                store.markTimestamp(uuid, MigrationTimestamp.LIVENESS);
+            }
+            case COMPLETE -> {
+                progress = MigrationProgress.PROGRESS_FULL;
+                store.markStarted(uuid);
+                store.markTimestamp(uuid, MigrationTimestamp.COMPLETED);
+            }
+            case FAILED, CANCELLED -> {
+                store.markStarted(uuid);
+                store.markTimestamp(uuid, MigrationTimestamp.COMPLETED);
+            }
+            case QUEUED -> {
+                // a retry is a command, not a report; nothing to stamp
+            }
+        }
+        if (status == MigrationStatus.FAILED) {
+            // a user's cancel stamped cancelled_timestamp: the migration then ends cancelled, not failed
+            store.updateStatusFailedOrCancelled(uuid);
+        } else {
+            store.updateStatus(uuid, status);
+        }
+        store.updateProgress(uuid, progress);
+        store.updateEtaSeconds(uuid, report.etaSeconds());
+        store.updateRowsCopied(uuid, report.rowsCopied());
+        if (report.readyToComplete()) {
+            store.updateReadyToComplete(uuid, true);
+        }
+        if (!report.message().isEmpty()) {
+            store.updateMessage(uuid, report.message());
+        }
+        if (status.isTerminal()) {
+            ended(uuid, status);
+        }
+    }
+
+    /** Bookkeeping once a migration has ended, by a report or by the executor's own decision. */
+    void ended(MigrationUuid uuid, MigrationStatus status) {
+        owned.disown(uuid);
+        if (status == MigrationStatus.COMPLETE) {
+            counters.successful();
+        } else {
+            counters.failed();
+        }
+        trigger.triggerSoon();
+        if (endWaiters.containsKey(uuid)) {
+            store.findMigration(uuid).ifPresent(this::notifyEnded);
+        }
+    }
+
+    private void notifyEnded(Migration row) {
+        CompletableFuture<Migration> waiter = endWaiters.remove(row.uuid());
+        if (waiter != null) {
+            waiter.complete(row);
+        }
+    }
+
+    void stopWaiting(MigrationUuid uuid) {
+        endWaiters.remove(uuid);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.onlineddl.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the executor's tick on an interval and a little after every event that may let a migration
+ * move on (the seed's {@code triggerNextCheckInterval}): one thread, so ticks never overlap. Until
+ * {@link #start()} nothing runs and triggers are ignored, which lets tests drive ticks themselves.
+ */
+final class TickScheduler implements TickTrigger, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TickScheduler.class);
+
+    private final Runnable tick;
+    private final Duration interval;
+    private final List<Duration> nextCheckIntervals;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    TickScheduler(Runnable tick, Duration interval, List<Duration> nextCheckIntervals, String threadName) {
+        this.tick = Objects.requireNonNull(tick, "tick");
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.nextCheckIntervals = List.copyOf(nextCheckIntervals);
+        ThreadFactory threads = runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+    }
+
+    /** Ticks now, then every interval, plus the early re-checks. */
+    void start() {
+        if (started.compareAndSet(false, true)) {
+            scheduler.scheduleWithFixedDelay(this::safeTick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            triggerSoon();
+        }
+    }
+
+    @Override
+    public void triggerSoon() {
+        if (!started.get()) {
+            return;
+        }
+        for (Duration delay : nextCheckIntervals) {
+            try {
+                scheduler.schedule(this::safeTick, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                return;
+            }
+        }
+    }
+
+    /** An exception must not cancel the periodic schedule, which a thrown exception would do. */
+    private void safeTick() {
+        try {
+            tick.run();
+        } catch (RuntimeException e) {
+            LOG.error("executor tick failed; the next tick tries again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        started.set(false);
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the executor's tick thread did not stop within 30 seconds");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
