@@ -1,6 +1,7 @@
 package dev.onlineddl.service;
 
 import dev.onlineddl.port.in.ControlMigration;
+import dev.onlineddl.port.in.QueryMigrations;
 import dev.onlineddl.port.in.ReceiveStatusReport;
 import dev.onlineddl.port.in.RunExecutorTick;
 import dev.onlineddl.port.in.SubmitMigration;
@@ -41,6 +42,7 @@ public final class OnlineDdl implements AutoCloseable {
     private final Executor executor;
     private final MigrationSubmitter submitter;
     private final MigrationCommands commands;
+    private final MigrationQueries queries;
 
     private OnlineDdl(Builder builder) {
         this.config = builder.config;
@@ -61,6 +63,7 @@ public final class OnlineDdl implements AutoCloseable {
                 builder.throttler, context, builder.clock);
         this.submitter = new MigrationSubmitter(lifecycle, builder.ddlAnalyzer, builder.clock, builder.random, counters);
         this.commands = new MigrationCommands(lifecycle, builder.throttler);
+        this.queries = new MigrationQueries(lifecycle);
         LOG.info("executor {} for {} assembled with strategies {}", config.executorId(), config.target(),
                 registry.installedStrategies());
     }
@@ -88,6 +91,10 @@ public final class OnlineDdl implements AutoCloseable {
 
     public ThrottleMigrations throttleMigrations() {
         return commands;
+    }
+
+    public QueryMigrations queryMigrations() {
+        return queries;
     }
 
     public RunExecutorTick executorTick() {

@@ -60,6 +60,20 @@ public interface MigrationStore {
         return findMigration(uuid).orElseThrow(() -> new MigrationNotFoundException(uuid, target()));
     }
 
+    // ---------------------------------------------------------------- listings (SHOW VITESS_MIGRATIONS)
+
+    /** Every migration of this target, whole rows in submission order (seed {@code SHOW VITESS_MIGRATIONS}). */
+    List<Migration> allMigrations();
+
+    /** Migrations requested no longer ago than {@code within} by the server's clock, in submission order. */
+    List<Migration> migrationsRequestedWithin(Duration within);
+
+    /** Migrations submitted with this context, in submission order. */
+    List<Migration> migrationsInContext(MigrationContext context);
+
+    /** Migrations in this status, in submission order. */
+    List<Migration> migrationsWithStatus(MigrationStatus status);
+
     // ---------------------------------------------------------------- scheduler selects (seed §1.3)
 
     /** Queued, ready and running migrations in submission order (seed {@code sqlSelectPendingMigrations}). */

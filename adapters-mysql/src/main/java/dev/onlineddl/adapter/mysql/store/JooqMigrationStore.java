@@ -172,6 +172,43 @@ public final class JooqMigrationStore implements MigrationStore {
                 .fetchOptional(JooqMigrationStore::toMigration));
     }
 
+    // ------------------------------------------------------------------------------ listings
+
+    @Override
+    public List<Migration> allMigrations() {
+        return listMigrations("list migrations", ownTarget());
+    }
+
+    @Override
+    public List<Migration> migrationsRequestedWithin(Duration within) {
+        Objects.requireNonNull(within, "within");
+        long seconds = within.toSeconds();
+        return listMigrations("list migrations requested in the last " + within, ownTarget().and(M.REQUESTED_TIMESTAMP.ge(
+                DSL.field("now() - interval {0} second", SQLDataType.LOCALDATETIME, DSL.val(seconds)))));
+    }
+
+    @Override
+    public List<Migration> migrationsInContext(MigrationContext context) {
+        Objects.requireNonNull(context, "context");
+        return listMigrations("list migrations in context " + context,
+                ownTarget().and(M.MIGRATION_CONTEXT.eq(context.value())));
+    }
+
+    @Override
+    public List<Migration> migrationsWithStatus(MigrationStatus status) {
+        Objects.requireNonNull(status, "status");
+        return listMigrations("list " + status.wireName() + " migrations",
+                ownTarget().and(M.MIGRATION_STATUS.eq(status.wireName())));
+    }
+
+    private List<Migration> listMigrations(String operation, Condition condition) {
+        return call(operation, () -> sql.select(FULL_ROW)
+                .from(M)
+                .where(condition)
+                .orderBy(M.ID)
+                .fetch(JooqMigrationStore::toMigration));
+    }
+
     // ------------------------------------------------------------------------------ scheduler selects
 
     @Override
