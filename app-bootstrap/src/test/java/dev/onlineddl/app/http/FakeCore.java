@@ -1,0 +1,191 @@
+package dev.onlineddl.app.http;
+
+import dev.onlineddl.domain.InvalidInputException;
+import dev.onlineddl.domain.Migration;
+import dev.onlineddl.domain.MigrationStatus;
+import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.throttle.ThrottleRequest;
+import dev.onlineddl.domain.throttle.ThrottleTarget;
+import dev.onlineddl.port.in.CommandResult;
+import dev.onlineddl.port.in.ControlMigration;
+import dev.onlineddl.port.in.MigrationFilter;
+import dev.onlineddl.port.in.QueryMigrations;
+import dev.onlineddl.port.in.ReceiveStatusReport;
+import dev.onlineddl.port.in.SubmissionRequest;
+import dev.onlineddl.port.in.SubmissionResult;
+import dev.onlineddl.port.in.SubmitMigration;
+import dev.onlineddl.port.in.ThrottleMigrations;
+import dev.onlineddl.port.out.Throttler.ThrottledApp;
+import dev.onlineddl.spi.StatusReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An in-memory stand-in for the executor core's use cases, recording what the HTTP layer asked
+ * of it. It keeps only enough state for the API's answers to be checkable.
+ */
+final class FakeCore implements SubmitMigration, ControlMigration, ThrottleMigrations, QueryMigrations, ReceiveStatusReport {
+
+    final List<Migration> migrations = new CopyOnWriteArrayList<>();
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    final List<StatusReport> reports = new CopyOnWriteArrayList<>();
+    final List<ThrottleRequest> throttles = new CopyOnWriteArrayList<>();
+    final List<ThrottledApp> throttled = new CopyOnWriteArrayList<>();
+    final List<SubmissionRequest> submissions = new CopyOnWriteArrayList<>();
+    private final Random random = new Random(7);
+    RuntimeException failNextWith;
+    RuntimeException failNextCommandWith;
+
+    Migration add(String statement, MigrationStatus status, String context) {
+        Migration migration = Migration.builder(MigrationUuid.generate(Instant.parse("2024-05-01T10:00:00Z"), random))
+                .id(migrations.size() + 1)
+                .migrationStatement(statement)
+                .status(status)
+                .context(dev.onlineddl.domain.MigrationContext.of(context))
+                .build();
+        migrations.add(migration);
+        return migration;
+    }
+
+    private void maybeFail() {
+        RuntimeException failure = failNextWith;
+        failNextWith = null;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public SubmissionResult submit(SubmissionRequest request) {
+        maybeFail();
+        submissions.add(request);
+        if (request.sql().contains("NOT DDL")) {
+            throw new InvalidInputException("unsupported statement for Online DDL: " + request.sql());
+        }
+        List<MigrationUuid> uuids = new ArrayList<>();
+        for (String statement : request.sql().split(";")) {
+            if (!statement.isBlank()) {
+                Migration migration = request.uuid().isPresent()
+                        ? Migration.builder(request.uuid().get()).migrationStatement(statement.strip()).build()
+                        : add(statement.strip(), MigrationStatus.QUEUED, request.context().value());
+                if (request.uuid().isPresent()) {
+                    migrations.add(migration);
+                }
+                uuids.add(migration.uuid());
+            }
+        }
+        return new SubmissionResult(uuids);
+    }
+
+    private CommandResult record(String call, MigrationUuid uuid) {
+        maybeFail();
+        RuntimeException commandFailure = failNextCommandWith;
+        failNextCommandWith = null;
+        if (commandFailure != null) {
+            throw commandFailure;
+        }
+        calls.add(call + " " + uuid);
+        return CommandResult.ONE;
+    }
+
+    private CommandResult recordAll(String call) {
+        maybeFail();
+        calls.add(call);
+        return new CommandResult(migrations.size());
+    }
+
+    @Override
+    public CommandResult cancel(MigrationUuid uuid) {
+        return record("cancel", uuid);
+    }
+
+    @Override
+    public CommandResult cancelAll() {
+        return recordAll("cancel-all");
+    }
+
+    @Override
+    public CommandResult retry(MigrationUuid uuid) {
+        return record("retry", uuid);
+    }
+
+    @Override
+    public CommandResult cleanup(MigrationUuid uuid) {
+        return record("cleanup", uuid);
+    }
+
+    @Override
+    public CommandResult complete(MigrationUuid uuid) {
+        return record("complete", uuid);
+    }
+
+    @Override
+    public CommandResult completeAll() {
+        return recordAll("complete-all");
+    }
+
+    @Override
+    public CommandResult launch(MigrationUuid uuid, List<String> shards) {
+        return record("launch" + shards, uuid);
+    }
+
+    @Override
+    public CommandResult launchAll() {
+        return recordAll("launch-all");
+    }
+
+    @Override
+    public CommandResult throttle(ThrottleRequest request) {
+        maybeFail();
+        throttles.add(request);
+        calls.add("throttle " + request.appName());
+        return CommandResult.ONE;
+    }
+
+    @Override
+    public CommandResult unthrottle(ThrottleTarget target) {
+        maybeFail();
+        calls.add("unthrottle " + target.appName());
+        return CommandResult.ONE;
+    }
+
+    @Override
+    public List<ThrottledApp> throttledApps() {
+        maybeFail();
+        return List.copyOf(throttled);
+    }
+
+    @Override
+    public List<Migration> show(MigrationFilter filter) {
+        maybeFail();
+        return migrations.stream().filter(migration -> matches(filter, migration)).toList();
+    }
+
+    private static boolean matches(MigrationFilter filter, Migration migration) {
+        if (filter instanceof MigrationFilter.ByUuid byUuid) {
+            return migration.uuid().equals(byUuid.uuid());
+        }
+        if (filter instanceof MigrationFilter.ByContext byContext) {
+            return migration.context().equals(byContext.context());
+        }
+        if (filter instanceof MigrationFilter.ByStatus byStatus) {
+            return migration.status() == byStatus.status();
+        }
+        return true;
+    }
+
+    @Override
+    public String logs(MigrationUuid uuid) {
+        maybeFail();
+        return "log of " + uuid + "\nsecond line";
+    }
+
+    @Override
+    public void onStatusReport(MigrationUuid uuid, StatusReport report) {
+        calls.add("report " + uuid);
+        reports.add(report);
+    }
+}
