@@ -249,33 +249,36 @@ final class TableDiffer {
                         : "DROP INDEX " + Identifiers.quote(index.name()));
             }
         }
-        List<String> ignoredChanges = new ArrayList<>();
+        List<String> inPlaceChanges = new ArrayList<>();
         for (IndexModel index : desired.indexes()) {
             IndexModel liveIndex = liveByKey.get(indexKey(index, desired));
             if (!kept.contains(index)) {
-                requireIgnoredSurvivesRecreation(liveIndex, index);
+                requireRecreationTakesEffect(liveIndex, index);
                 additions.add("ADD " + index.text());
-            } else if (liveIndex.ignored() != index.ignored()) {
-                ignoredChanges.add("ALTER INDEX " + Identifiers.quote(liveIndex.name())
+                continue;
+            }
+            if (liveIndex.ignored() != index.ignored()) {
+                inPlaceChanges.add("ALTER INDEX " + Identifiers.quote(liveIndex.name())
                         + (index.ignored() ? " IGNORED" : " NOT IGNORED"));
             }
         }
-        additions.addAll(ignoredChanges);
+        additions.addAll(inPlaceChanges);
     }
 
     /**
-     * MariaDB (11.4) keeps the old IGNORED state when one ALTER drops an index and adds it back
-     * with the same name and columns, so such a re-creation cannot change it.
+     * When one ALTER drops an index and adds it back with the same name and columns, MariaDB
+     * (11.4) keeps the old index's IGNORED state, so such a re-creation cannot change it.
      */
-    private void requireIgnoredSurvivesRecreation(IndexModel liveIndex, IndexModel desiredIndex) {
+    private void requireRecreationTakesEffect(IndexModel liveIndex, IndexModel desiredIndex) {
         if (liveIndex != null && liveIndex.ignored() != desiredIndex.ignored()
                 && liveIndex.name().equalsIgnoreCase(desiredIndex.name())
                 && IdentifierRenamer.rename(liveIndex.body(), renamedColumns).equals(desiredIndex.body())) {
-            throw new SchemaDiffException("index " + Identifiers.quote(desiredIndex.name()) + " of table "
-                    + Identifiers.quote(live.name()) + " must be re-created to keep the desired index order, and"
-                    + " its IGNORED state changes: the server would keep the old state on a re-created identical"
-                    + " index. Run ALTER TABLE " + Identifiers.quote(live.name()) + " ALTER INDEX "
-                    + Identifiers.quote(desiredIndex.name()) + (desiredIndex.ignored() ? " IGNORED" : " NOT IGNORED")
+            String table = Identifiers.quote(live.name());
+            String index = Identifiers.quote(desiredIndex.name());
+            throw new SchemaDiffException("index " + index + " of table " + table + " must be re-created to keep the"
+                    + " desired index order, and its IGNORED state changes: the server would keep the old state on a"
+                    + " re-created identical index. Run ALTER TABLE " + table + " ALTER INDEX " + index
+                    + (desiredIndex.ignored() ? " IGNORED" : " NOT IGNORED")
                     + " first, then submit the declarative migration again");
         }
     }
@@ -289,7 +292,11 @@ final class TableDiffer {
     }
 
     /**
-     * Indexes match by name, except the index a foreign key created under its own name: that one
+     * Indexes match by name, case-insensitively as the server compares them; a difference in
+     * letter case alone is kept as live spells it, because MariaDB 11.4 cannot apply it (a
+     * case-only RENAME INDEX leaves the InnoDB table unreadable with error 1030, and a drop and
+     * re-add keeps the old spelling). The exception is the index a foreign key created under its
+     * own name: that one
      * follows its constraint, whose name may carry the online DDL suffix (and after a change of
      * the key, the index keeps the old name while the constraint takes the new one).
      */

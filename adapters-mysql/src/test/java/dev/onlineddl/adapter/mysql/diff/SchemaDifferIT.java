@@ -318,6 +318,11 @@ class SchemaDifferIT {
                         "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, b INT, KEY k (a), KEY kb (b))")
                         .rows("INSERT INTO {t} VALUES (1, 10, 100)")
                         .contains("ALTER INDEX `k` NOT IGNORED").lacks("DROP"),
+                DiffCase.of("index names differing only in letter case are the same index",
+                        "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, b INT, KEY k_a (a), KEY k_b (b))",
+                        "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, b INT, KEY K_A (a), KEY k_b (b))")
+                        .rows("INSERT INTO {t} VALUES (1, 10, 100)")
+                        .noChange(),
                 DiffCase.of("a new index printed before existing ones re-creates those after it",
                         "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, b INT, c INT, UNIQUE KEY uc (c), KEY ka (a), KEY kb (b))",
                         "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, b INT, c INT, KEY kn (b, a), UNIQUE KEY uc (c), KEY ka (a), KEY kb (b))")
