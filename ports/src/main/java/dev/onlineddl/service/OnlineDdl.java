@@ -18,6 +18,7 @@ import dev.onlineddl.spi.StrategyPlugin;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -43,9 +44,11 @@ public final class OnlineDdl implements AutoCloseable {
     private final MigrationSubmitter submitter;
     private final MigrationCommands commands;
     private final MigrationQueries queries;
+    private final TickListener tickListener;
 
     private OnlineDdl(Builder builder) {
         this.config = builder.config;
+        this.tickListener = builder.tickListener;
         this.registry = builder.registry;
         this.executorLock = builder.executorLock;
         this.scheduler = new TickScheduler(this::scheduledTick, config.checkInterval(), config.nextCheckIntervals(),
@@ -78,7 +81,15 @@ public final class OnlineDdl implements AutoCloseable {
     }
 
     private void scheduledTick() {
-        executor.tick();
+        long startNanos = System.nanoTime();
+        RunExecutorTick.TickOutcome outcome = executor.tick();
+        tickListener.tickEnded(outcome, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** Told of every scheduled tick's outcome and duration (the daemon's metrics). Called on the tick thread. */
+    @FunctionalInterface
+    public interface TickListener {
+        void tickEnded(RunExecutorTick.TickOutcome outcome, Duration duration);
     }
 
     public SubmitMigration submitMigration() {
@@ -151,6 +162,7 @@ public final class OnlineDdl implements AutoCloseable {
         private ProcessRunner processRunner = new NoProcessRunner();
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = new SecureRandom();
+        private TickListener tickListener = (outcome, duration) -> { };
 
         private Builder(ExecutorConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -219,6 +231,12 @@ public final class OnlineDdl implements AutoCloseable {
         /** Default: a {@link SecureRandom}, for UUIDs and generated table names. */
         public Builder random(RandomGenerator random) {
             this.random = random;
+            return this;
+        }
+
+        /** Default: none. */
+        public Builder tickListener(TickListener tickListener) {
+            this.tickListener = Objects.requireNonNull(tickListener, "tickListener");
             return this;
         }
 
