@@ -80,6 +80,8 @@ public final class Executor implements RunExecutorTick {
     private final ReentrantLock tickLock = new ReentrantLock();
     /** When each running migration's engine first reported the error it still reports. */
     private final Map<MigrationUuid, Instant> failingSince = new ConcurrentHashMap<>();
+    /** Running migrations whose engine said at the last review that it does not run them. */
+    private final Set<MigrationUuid> seenNotRunning = ConcurrentHashMap.newKeySet();
     private volatile boolean active;
     private volatile boolean reviewedRunningMigrations;
 
@@ -161,6 +163,7 @@ public final class Executor implements RunExecutorTick {
             // starting anything new.
             lifecycle.owned().clear();
             failingSince.clear();
+            seenNotRunning.clear();
             reviewedRunningMigrations = false;
             active = true;
             LOG.info("executor {} holds lock {} and is now the active executor for {}", lifecycle.config().executorId(),
@@ -381,6 +384,7 @@ public final class Executor implements RunExecutorTick {
             }
         }
         failingSince.keySet().retainAll(foundRunning);
+        seenNotRunning.retainAll(foundRunning);
         reviewedRunningMigrations = true;
         return cancellable;
     }
@@ -421,6 +425,11 @@ public final class Executor implements RunExecutorTick {
                     + MigrationRunner.messageOf(e), false);
         }
         if (probe instanceof Probe.NotRunning) {
+            // An engine that just finished may not have reported yet: only a migration the engine
+            // disowns at two reviews in a row, and that is still running, has died with its engine.
+            if (seenNotRunning.add(uuid)) {
+                return Optional.empty();
+            }
             boolean stillRunning = store.findMigration(uuid).map(current -> current.status() == MigrationStatus.RUNNING)
                     .orElse(false);
             return stillRunning
@@ -428,6 +437,7 @@ public final class Executor implements RunExecutorTick {
                             + " and reported no outcome: it stopped unexpectedly. RETRY the migration to run it again"))
                     : Optional.empty();
         }
+        seenNotRunning.remove(uuid);
         if (probe instanceof Probe.Failing failing) {
             return judgeFailure(uuid, failing);
         }
@@ -543,12 +553,7 @@ public final class Executor implements RunExecutorTick {
                 store.updateMessage(uuid, StalenessPolicy.terminationFailedMessage(finding.message(), MigrationRunner.messageOf(e)));
                 continue;
             }
-            store.updateMessage(uuid, finding.message());
-            store.updateStatus(uuid, MigrationStatus.FAILED);
-            store.markStarted(uuid);
-            // artifact collection goes by completed_timestamp
-            store.markTimestamp(uuid, MigrationTimestamp.COMPLETED);
-            lifecycle.reports().ended(uuid, MigrationStatus.FAILED);
+            lifecycle.reports().failStale(uuid, finding.message());
         }
     }
 

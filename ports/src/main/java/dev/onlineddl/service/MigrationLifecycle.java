@@ -3,7 +3,6 @@ package dev.onlineddl.service;
 import dev.onlineddl.domain.DdlAction;
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.Migration;
-import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.rules.CancelPlan;
 import dev.onlineddl.domain.rules.CancelRules;
@@ -87,17 +86,7 @@ final class MigrationLifecycle {
      * with the message saying why. A migration that already ended is left as it is.
      */
     void fail(MigrationUuid uuid, String message) {
-        Optional<Migration> current = store.findMigration(uuid);
-        if (current.isEmpty() || current.get().status().isTerminal()) {
-            owned.disown(uuid);
-            return;
-        }
-        store.updateStatusFailedOrCancelled(uuid);
-        if (message != null && !message.isEmpty()) {
-            store.updateMessage(uuid, message);
-        }
-        LOG.info("migration {} on {} failed: {}", uuid, current.get().mysqlTable(), message);
-        reports.ended(uuid, MigrationStatus.FAILED);
+        reports.failPending(uuid, message);
     }
 
     /**

@@ -184,7 +184,11 @@ final class MigrationSubmitter implements SubmitMigration {
                 throw new InvalidInputException(rejected.message());
             }
             if (decision instanceof SubmissionDecision.InsertNew) {
-                store.insert(migration);
+                if (!store.insert(migration)) {
+                    // UUIDs are unique across the control schema: another target database has this one
+                    throw new InvalidInputException("migration " + uuid + " already exists for another target database"
+                            + " sharing this control schema: choose another UUID, or omit it to get one generated");
+                }
                 LOG.info("migration {} submitted: {} {} with strategy {}", uuid, migration.ddlAction().wireName(),
                         migration.mysqlTable().isEmpty() ? migration.migrationStatement() : migration.mysqlTable(),
                         setting.text());

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,12 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
     private final TickTrigger trigger;
     private final ExecutorCounters.Live counters;
     private final Map<MigrationUuid, CompletableFuture<Migration>> endWaiters = new ConcurrentHashMap<>();
+    /**
+     * Every status change goes through here under this lock, so that "still running? then end it"
+     * is one step: an engine's last report and the executor's own decision to fail the migration
+     * cannot both win. Held only for store writes, never while calling an engine.
+     */
+    private final ReentrantLock statusLock = new ReentrantLock();
 
     StatusReportApplier(MigrationStore store, OwnedMigrations owned, TickTrigger trigger, ExecutorCounters.Live counters) {
         this.store = Objects.requireNonNull(store, "store");
@@ -58,6 +65,21 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
         apply(migration.get(), report);
     }
 
+    /**
+     * An engine created a table that belongs to the migration: it becomes one of its artifacts,
+     * collected with the others once the retention has passed.
+     */
+    public void artifactTable(MigrationUuid uuid, String table) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(table, "table");
+        if (store.findMigration(uuid).isEmpty()) {
+            LOG.warn("artifact table {} of unknown migration {} not recorded: no such migration in {}", table, uuid,
+                    store.target());
+            return;
+        }
+        store.addArtifact(uuid, table);
+    }
+
     /** From outside the process: an unknown UUID is the caller's mistake. */
     @Override
     public void onStatusReport(MigrationUuid uuid, StatusReport report) {
@@ -77,12 +99,22 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
         return future;
     }
 
-    void apply(Migration current, StatusReport report) {
-        MigrationUuid uuid = current.uuid();
-        MigrationStatus status = report.status();
-        if (report.dryRun() && status != MigrationStatus.FAILED) {
+    void apply(Migration reported, StatusReport report) {
+        if (report.dryRun() && report.status() != MigrationStatus.FAILED) {
             return;
         }
+        statusLock.lock();
+        try {
+            // read again under the lock: the row passed in may be stale by now
+            store.findMigration(reported.uuid()).ifPresent(current -> applyLocked(current, report));
+        } finally {
+            statusLock.unlock();
+        }
+    }
+
+    private void applyLocked(Migration current, StatusReport report) {
+        MigrationUuid uuid = current.uuid();
+        MigrationStatus status = report.status();
         if (current.status().isTerminal()) {
             LOG.info("status report {} for migration {} ignored: it already ended {}", status.wireName(), uuid,
                     current.status().wireName());
@@ -133,8 +165,56 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
         }
     }
 
+    /**
+     * Ends a pending migration as failed, or cancelled if a user cancelled it (seed
+     * {@code failMigration}); a migration that already ended is left as it is.
+     *
+     * @return whether it was pending and is failed or cancelled now
+     */
+    boolean failPending(MigrationUuid uuid, String message) {
+        statusLock.lock();
+        try {
+            Optional<Migration> current = store.findMigration(uuid);
+            if (current.isEmpty() || current.get().status().isTerminal()) {
+                owned.disown(uuid);
+                return false;
+            }
+            store.updateStatusFailedOrCancelled(uuid);
+            if (message != null && !message.isEmpty()) {
+                store.updateMessage(uuid, message);
+            }
+            LOG.info("migration {} on {} failed: {}", uuid, current.get().mysqlTable(), message);
+            ended(uuid, MigrationStatus.FAILED);
+            return true;
+        } finally {
+            statusLock.unlock();
+        }
+    }
+
+    /**
+     * Ends a running migration that showed no sign of life (seed {@code reviewStaleMigrations}):
+     * failed, with its started (if unset) and completed timestamps stamped so that artifact
+     * collection sees it.
+     */
+    void failStale(MigrationUuid uuid, String message) {
+        statusLock.lock();
+        try {
+            Optional<Migration> current = store.findMigration(uuid);
+            if (current.isEmpty() || current.get().status().isTerminal()) {
+                return;
+            }
+            store.updateMessage(uuid, message);
+            store.updateStatus(uuid, MigrationStatus.FAILED);
+            store.markStarted(uuid);
+            store.markTimestamp(uuid, MigrationTimestamp.COMPLETED);
+            ended(uuid, MigrationStatus.FAILED);
+        } finally {
+            statusLock.unlock();
+        }
+    }
+
     /** Bookkeeping once a migration has ended, by a report or by the executor's own decision. */
-    void ended(MigrationUuid uuid, MigrationStatus status) {
+    private void ended(MigrationUuid uuid, MigrationStatus status) {
         owned.disown(uuid);
         if (status == MigrationStatus.COMPLETE) {
             counters.successful();
