@@ -1,0 +1,305 @@
+package dev.onlineddl.adapter.mysql.strategy;
+
+import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
+import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.progress.MigrationProgress;
+import dev.onlineddl.port.out.DdlExecutionException;
+import dev.onlineddl.port.out.DdlStatement;
+import dev.onlineddl.port.out.SchemaInspectionException;
+import dev.onlineddl.spi.MigrationRun;
+import dev.onlineddl.spi.Probe;
+import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.spi.StrategyContext;
+import dev.onlineddl.spi.StrategyEngine;
+import dev.onlineddl.spi.StrategyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code mysql} strategy: the migration's ALTER as it was written, run by the server itself
+ * on a session of its own (the seed's {@code executeDirectly} in a goroutine). Progress is what
+ * the server says about that session: MariaDB's process list ({@code STAGE}, {@code MAX_STAGE},
+ * {@code PROGRESS}), MySQL's performance schema stages when they are instrumented. Terminating
+ * kills the session, which rolls the ALTER back. Nothing survives a restart: the ALTER dies with
+ * the executor's connection, so {@link #adopt} is never possible.
+ *
+ * <p>After {@link #terminate} the engine reports nothing more for that migration: the core
+ * decides whether it ends cancelled or failed.
+ */
+public final class MysqlStrategyEngine implements StrategyEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MysqlStrategyEngine.class);
+
+    private static final String SELECT_MARIADB_PROGRESS =
+            "SELECT STAGE, MAX_STAGE, PROGRESS FROM information_schema.PROCESSLIST WHERE ID = ?";
+    private static final String SELECT_SESSION_EXISTS = "SELECT 1 FROM information_schema.PROCESSLIST WHERE ID = ?";
+    private static final String SELECT_MYSQL_STAGE_WORK = """
+            SELECT stage.WORK_COMPLETED, stage.WORK_ESTIMATED
+            FROM performance_schema.events_stages_current AS stage
+            JOIN performance_schema.threads AS thread ON thread.THREAD_ID = stage.THREAD_ID
+            WHERE thread.PROCESSLIST_ID = ?""";
+    /** ER_NO_SUCH_THREAD: the session to kill is already gone. */
+    private static final int UNKNOWN_THREAD_ID = 1094;
+
+    private final StrategyContext context;
+    private final ExecutorService sessions;
+    private final ConcurrentMap<MigrationUuid, AlterSession> running = new ConcurrentHashMap<>();
+    /** Learned on the first probe, not at construction: the server may be away when the executor starts. */
+    private volatile Boolean mariaDb;
+
+    public MysqlStrategyEngine(StrategyContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.sessions = Executors.newCachedThreadPool(daemonThreads("onlineddl-mysql-alter-"));
+    }
+
+    @Override
+    public void start(MigrationRun run) {
+        Objects.requireNonNull(run, "run");
+        DdlStatement statement = StrategyRuns.ddlStatement(run, context.connections().schema());
+        MigrationUuid uuid = run.migration().uuid();
+        AlterSession session = new AlterSession(run, context.clock().instant());
+        if (running.putIfAbsent(uuid, session) != null) {
+            throw new StrategyException(StrategyRuns.failureOf(run, "it is already running on this executor"));
+        }
+        try {
+            sessions.execute(() -> runAlter(session, statement));
+        } catch (RejectedExecutionException e) {
+            running.remove(uuid, session);
+            throw new StrategyException(StrategyRuns.failureOf(run, "no thread could be started to run the ALTER: " + e), e);
+        }
+    }
+
+    @Override
+    public Probe probe(MigrationRun run) {
+        AlterSession session = running.get(run.migration().uuid());
+        if (session == null) {
+            return new Probe.NotRunning();
+        }
+        OptionalLong sessionId = session.runningSessionId();
+        Instant now = context.clock().instant();
+        if (sessionId.isPresent()) {
+            try {
+                readServerProgress(sessionId.getAsLong()).ifPresent(progress -> session.seenAlive(progress, now));
+            } catch (SQLException | SchemaInspectionException e) {
+                return new Probe.Failing(StrategyRuns.failureOf(run, "cannot read the progress of the ALTER on "
+                        + tableOf(run) + " (session " + sessionId.getAsLong() + "): " + e.getMessage()), false);
+            }
+        }
+        double progress = session.lastProgress();
+        long elapsed = MigrationProgress.elapsedSeconds(session.startedAt(), now);
+        // Progress comes from the server, not from rows copied: the row estimate only matters to
+        // the ETA when it claims an empty table, which a running ALTER shows to be wrong.
+        long eta = MigrationProgress.etaSecondsByProgress(progress, Math.max(1, session.estimatedTableRows()), elapsed);
+        return new Probe.Running(progress, MigrationProgress.ROWS_COPIED_UNKNOWN, session.estimatedTableRows(), eta,
+                false, session.lastSeenAliveEpochSecond(), Optional.empty(), "");
+    }
+
+    /** A plain ALTER cuts over by itself when it ends: there is nothing to release. */
+    @Override
+    public void complete(MigrationRun run) {
+        // Intentionally empty: mysql does not support --postpone-completion.
+    }
+
+    @Override
+    public boolean terminate(MigrationRun run) {
+        AlterSession session = running.get(run.migration().uuid());
+        if (session == null) {
+            return false;
+        }
+        boolean wasRunning = session.terminate(sessionId -> kill(run, sessionId));
+        LOG.info("migration {}: terminated the ALTER on {}{}", run.migration().uuid(), tableOf(run),
+                wasRunning ? "" : " (it had just ended)");
+        return wasRunning;
+    }
+
+    private void runAlter(AlterSession session, DdlStatement statement) {
+        MigrationRun run = session.run();
+        MigrationUuid uuid = run.migration().uuid();
+        try {
+            Connection connection;
+            try {
+                connection = context.connections().open();
+            } catch (SQLException e) {
+                report(session, StatusReport.failed(StrategyRuns.failureOf(run, "could not connect to run the ALTER on "
+                        + tableOf(run) + ": " + e.getMessage() + ". What to do: check that the server is reachable and"
+                        + " the executor's account may log in, then retry the migration")));
+                return;
+            }
+            try (connection) {
+                if (!session.attach(connectionId(connection))) {
+                    LOG.info("migration {}: terminated before its ALTER was sent", uuid);
+                    return;
+                }
+                session.estimatedTableRows(estimateRows(statement));
+                report(session, StatusReport.running(MigrationProgress.PROGRESS_STARTED, StatusReport.ETA_UNKNOWN,
+                        MigrationProgress.ROWS_COPIED_UNKNOWN));
+                runOn(connection, statement);
+                session.finish();
+                if (session.isTerminated()) {
+                    LOG.warn("migration {}: the ALTER on {} completed although it was terminated: the table is changed",
+                            uuid, tableOf(run));
+                }
+                report(session, StatusReport.complete(MigrationProgress.ROWS_COPIED_UNKNOWN));
+            } catch (DdlExecutionException e) {
+                session.finish();
+                if (session.isTerminated()) {
+                    LOG.info("migration {}: the ALTER on {} ended as it was killed: {}", uuid, tableOf(run), e.getMessage());
+                } else {
+                    report(session, StatusReport.failed(StrategyRuns.failureOf(run, e.getMessage())));
+                }
+            } catch (SQLException e) {
+                session.finish();
+                report(session, StatusReport.failed(StrategyRuns.failureOf(run, "the session for the ALTER on "
+                        + tableOf(run) + " failed before the ALTER was sent: " + e.getMessage() + ". What to do: retry the migration")));
+            } finally {
+                // Also when the session could not even be identified: after this, no KILL targets its id.
+                session.finish();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("migration {}: the ALTER on {} ended unexpectedly", uuid, tableOf(run), e);
+            report(session, StatusReport.failed(StrategyRuns.failureOf(run, "the ALTER on " + tableOf(run)
+                    + " ended unexpectedly: " + e + ". What to do: check the executor's log, then retry the migration")));
+        } finally {
+            running.remove(uuid, session);
+        }
+    }
+
+    /**
+     * Runs the statement through the ordinary DDL executor, so it gets the same session
+     * preparation and failure messages as every other DDL, but on the session whose id we know.
+     */
+    private static void runOn(Connection connection, DdlStatement statement) {
+        new JdbcDdlExecutor(new LentSessionDataSource(connection)).execute(statement);
+    }
+
+    private long estimateRows(DdlStatement statement) {
+        if (statement.table().isEmpty()) {
+            return 0;
+        }
+        try {
+            return context.schemaInspector().estimatedRowCount(statement.schema(), statement.table());
+        } catch (SchemaInspectionException e) {
+            // The ALTER itself will say what is wrong with the table; the estimate only feeds the ETA.
+            LOG.debug("no row estimate for {}.{}: {}", statement.schema(), statement.table(), e.getMessage());
+            return 0;
+        }
+    }
+
+    private Optional<Double> readServerProgress(long sessionId) throws SQLException {
+        try (Connection connection = context.connections().open()) {
+            return isMariaDb() ? readMariaDbProgress(connection, sessionId) : readMySqlProgress(connection, sessionId);
+        }
+    }
+
+    private static Optional<Double> readMariaDbProgress(Connection connection, long sessionId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_MARIADB_PROGRESS)) {
+            select.setLong(1, sessionId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(ServerAlterProgress.ofMariaDbStage(rows.getInt(1), rows.getInt(2), rows.getDouble(3)));
+            }
+        }
+    }
+
+    private static Optional<Double> readMySqlProgress(Connection connection, long sessionId) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(SELECT_SESSION_EXISTS)) {
+            exists.setLong(1, sessionId);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(SELECT_MYSQL_STAGE_WORK)) {
+            select.setLong(1, sessionId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    // Stage instrumentation is off (or between stages): the session lives, progress unknown.
+                    return Optional.of(MigrationProgress.PROGRESS_STARTED);
+                }
+                return Optional.of(ServerAlterProgress.ofMySqlWork(rows.getLong(1), rows.getLong(2)));
+            }
+        } catch (SQLException e) {
+            // performance_schema off or not readable by this account: progress stays unknown.
+            LOG.debug("no ALTER progress from performance_schema for session {}: {}", sessionId, e.getMessage());
+            return Optional.of(MigrationProgress.PROGRESS_STARTED);
+        }
+    }
+
+    private boolean isMariaDb() {
+        Boolean known = mariaDb;
+        if (known == null) {
+            known = context.schemaInspector().serverVariables().serverVersion().isMariaDb();
+            mariaDb = known;
+        }
+        return known;
+    }
+
+    private void kill(MigrationRun run, long sessionId) {
+        try (Connection connection = context.connections().open(); Statement kill = connection.createStatement()) {
+            // KILL takes no placeholder; the id is a number we read from the server, not user input.
+            // The whole session is killed rather than its query: a KILL QUERY that arrives before the
+            // ALTER was sent would be lost, and the ALTER would then run.
+            kill.execute("KILL CONNECTION " + sessionId);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == UNKNOWN_THREAD_ID) {
+                return;
+            }
+            throw new StrategyException(StrategyRuns.failureOf(run, "could not kill session " + sessionId
+                    + " running the ALTER on " + tableOf(run) + ": " + e.getMessage() + ". What to do: run KILL "
+                    + sessionId + " on the server as an account allowed to, or cancel the migration again"), e);
+        }
+    }
+
+    private static long connectionId(Connection connection) throws SQLException {
+        try (Statement select = connection.createStatement(); ResultSet rows = select.executeQuery("SELECT CONNECTION_ID()")) {
+            if (!rows.next()) {
+                throw new SQLException("the server did not say which session this is (SELECT CONNECTION_ID() returned no row)");
+            }
+            return rows.getLong(1);
+        }
+    }
+
+    private void report(AlterSession session, StatusReport report) {
+        MigrationUuid uuid = session.run().migration().uuid();
+        try {
+            context.reporter().report(uuid, report);
+        } catch (RuntimeException e) {
+            // The core will see the outcome on its next probe; the ALTER's own thread must not die of it.
+            LOG.error("migration {}: could not report {}: {}", uuid, report.status(), e.getMessage(), e);
+        }
+    }
+
+    private static String tableOf(MigrationRun run) {
+        return "`" + run.migration().mysqlSchema() + "`.`" + run.migration().mysqlTable() + "`";
+    }
+
+    static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            // An ALTER in flight must not keep the JVM alive: it dies with the session anyway.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

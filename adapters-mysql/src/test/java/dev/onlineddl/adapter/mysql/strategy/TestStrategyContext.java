@@ -1,0 +1,131 @@
+package dev.onlineddl.adapter.mysql.strategy;
+
+import dev.onlineddl.adapter.mysql.ddl.JsqlDdlAnalyzer;
+import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
+import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
+import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
+import dev.onlineddl.adapter.mysql.jdbc.TargetConnectionSettings;
+import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.port.out.DdlAnalyzer;
+import dev.onlineddl.port.out.DdlExecutor;
+import dev.onlineddl.port.out.ProcessRunner;
+import dev.onlineddl.port.out.SchemaInspector;
+import dev.onlineddl.port.out.TargetConnections;
+import dev.onlineddl.port.out.Throttler;
+import dev.onlineddl.service.InMemoryThrottler;
+import dev.onlineddl.spi.StatusReporter;
+import dev.onlineddl.spi.StrategyContext;
+import dev.onlineddl.testkit.TestDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * A {@link StrategyContext} on a test database made of the real adapters (pooled connections,
+ * JDBC inspector and DDL executor, JSQLParser analyzer, the in-memory throttler), for driving
+ * engines through the SPI alone, as the core would. It runs no external tools.
+ */
+public final class TestStrategyContext implements StrategyContext, AutoCloseable {
+
+    private final HikariTargetConnections connections;
+    private final SchemaInspector inspector;
+    private final DdlExecutor ddlExecutor;
+    private final DdlAnalyzer analyzer = new JsqlDdlAnalyzer();
+    private final Throttler throttler;
+    private final Clock clock = Clock.systemUTC();
+    private final StatusReporter reporter;
+    private final Path workRoot;
+
+    public TestStrategyContext(TestDatabase database, StatusReporter reporter) {
+        this(database, reporter, "");
+    }
+
+    /**
+     * @param urlOptions Connector/J options appended to the database's URL, e.g. {@code &sessionVariables=...}
+     *                   to give every session of the context a particular sql_mode
+     */
+    public TestStrategyContext(TestDatabase database, StatusReporter reporter, String urlOptions) {
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.connections = new HikariTargetConnections(TargetConnectionSettings.of(database.jdbcUrl() + urlOptions,
+                database.name(), database.user(), database::password));
+        this.inspector = new JdbcSchemaInspector(connections.dataSource());
+        this.ddlExecutor = new JdbcDdlExecutor(connections.dataSource());
+        this.throttler = new InMemoryThrottler(clock, new Random());
+        try {
+            this.workRoot = Files.createTempDirectory("onlineddl-strategy-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String executorId() {
+        return "strategy-test";
+    }
+
+    @Override
+    public TargetConnections connections() {
+        return connections;
+    }
+
+    @Override
+    public SchemaInspector schemaInspector() {
+        return inspector;
+    }
+
+    @Override
+    public DdlExecutor ddlExecutor() {
+        return ddlExecutor;
+    }
+
+    @Override
+    public DdlAnalyzer ddlAnalyzer() {
+        return analyzer;
+    }
+
+    @Override
+    public Throttler throttler() {
+        return throttler;
+    }
+
+    @Override
+    public ProcessRunner processRunner() {
+        throw new UnsupportedOperationException("this test context runs no external tools");
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public StatusReporter reporter() {
+        return reporter;
+    }
+
+    @Override
+    public Path workDirectory(MigrationUuid uuid) {
+        try {
+            return Files.createDirectories(workRoot.resolve(uuid.value()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        connections.close();
+        try (Stream<Path> entries = Files.walk(workRoot)) {
+            for (Path entry : (Iterable<Path>) entries.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(entry);
+            }
+        }
+    }
+}
