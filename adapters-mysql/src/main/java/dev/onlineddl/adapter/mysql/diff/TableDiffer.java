@@ -7,8 +7,10 @@ import dev.onlineddl.port.out.SchemaDiffException;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -222,7 +224,8 @@ final class TableDiffer {
         boolean keyBlockSizeChanges = !live.optionValue("KEY_BLOCK_SIZE").orElse("0")
                 .equals(desired.optionValue("KEY_BLOCK_SIZE").orElse("0"));
 
-        Set<IndexModel> kept = new HashSet<>();
+        // the live and the desired object of each kept pair, by identity rather than record equality
+        Set<IndexModel> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int group = 0; group <= maxPrintGroup(); group++) {
             int lastLivePosition = -1;
             for (IndexModel index : desired.indexes()) {
@@ -296,9 +299,8 @@ final class TableDiffer {
      * letter case alone is kept as live spells it, because MariaDB 11.4 cannot apply it (a
      * case-only RENAME INDEX leaves the InnoDB table unreadable with error 1030, and a drop and
      * re-add keeps the old spelling). The exception is the index a foreign key created under its
-     * own name: that one
-     * follows its constraint, whose name may carry the online DDL suffix (and after a change of
-     * the key, the index keeps the old name while the constraint takes the new one).
+     * own name: that one follows its constraint, whose name may carry the online DDL suffix (and
+     * after a change of the key, the index keeps the old name while the constraint takes the new one).
      */
     private static String indexKey(IndexModel index, TableModel table) {
         if (index.kind() == IndexModel.Kind.PRIMARY) {

@@ -237,6 +237,12 @@ class SchemaDifferIT {
                         "CREATE TABLE {t} (id INT PRIMARY KEY, b BIGINT)")
                         .rows("INSERT INTO {t} VALUES (1, 10)")
                         .contains("DROP COLUMN `a`", "ADD COLUMN `b`"),
+                DiffCase.of("a renamed and moved column is dropped and added",
+                        "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, b INT)",
+                        "CREATE TABLE {t} (id INT PRIMARY KEY, b INT, x INT)")
+                        .rows("INSERT INTO {t} VALUES (1, 10, 100)")
+                        .contains("DROP COLUMN `a`", "ADD COLUMN `x`").lacks("CHANGE")
+                        .surviving("SELECT id, b FROM {t}", "SELECT id, b FROM {t}"),
                 DiffCase.of("with ASSUME_DIFFERENT a rename is a drop and an add",
                         "CREATE TABLE {t} (id INT PRIMARY KEY, a INT)",
                         "CREATE TABLE {t} (id INT PRIMARY KEY, b INT)")
@@ -265,6 +271,11 @@ class SchemaDifferIT {
                         "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, g INT AS (a * 3) VIRTUAL, z INT, KEY kg (g))")
                         .rows("INSERT INTO {t} (id, a, z) VALUES (1, 10, 5)")
                         .contains("DROP COLUMN `g`", "ADD COLUMN `g` int(11) GENERATED ALWAYS AS (`a` * 3) VIRTUAL AFTER `a`", "ADD KEY `kg`"),
+                DiffCase.of("a virtual column made regular is dropped and added",
+                        "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, v INT AS (a + 1) VIRTUAL, z INT)",
+                        "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, v INT, z INT)")
+                        .rows("INSERT INTO {t} (id, a, z) VALUES (1, 10, 5)")
+                        .contains("DROP COLUMN `v`", "ADD COLUMN `v` int(11) DEFAULT NULL AFTER `a`"),
                 DiffCase.of("a regular column becomes stored generated",
                         "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, b INT)",
                         "CREATE TABLE {t} (id INT PRIMARY KEY, a INT, b INT AS (a * 2) STORED)")
