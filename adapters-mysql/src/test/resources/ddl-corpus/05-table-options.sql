@@ -65,3 +65,10 @@ ALTER TABLE counters AUTO_INCREMENT=5000
 CREATE TABLE counters (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, n int NOT NULL DEFAULT 0);
 -- statement:
 ALTER TABLE counters STATS_PERSISTENT=0, STATS_AUTO_RECALC=1, PACK_KEYS=1
+
+-- case: reject-index-option-the-parser-misprints
+-- expect-unsupported: cannot handle DDL statement safely
+-- setup:
+CREATE TABLE settings (k varchar(64) NOT NULL PRIMARY KEY, v varchar(255));
+-- statement:
+ALTER TABLE settings ADD INDEX idx_v (v) KEY_BLOCK_SIZE 8

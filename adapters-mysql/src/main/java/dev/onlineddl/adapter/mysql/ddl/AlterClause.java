@@ -29,7 +29,7 @@ sealed interface AlterClause {
 
         @Override
         public String sql() {
-            return expression.toString().strip();
+            return SqlLexer.singleSpaced(expression.toString());
         }
 
         AlterOperation operation() {

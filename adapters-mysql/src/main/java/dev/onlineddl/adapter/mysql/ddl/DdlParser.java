@@ -75,7 +75,7 @@ final class DdlParser {
         String uuid;
         if (revert.matches()) {
             uuid = revert.group(1);
-        } else if (legacy.matches()) {
+        } else if (legacy.matches() && !legacy.group(1).equalsIgnoreCase("VITESS_MIGRATION")) {
             uuid = legacy.group(1);
         } else {
             throw DdlSubmissionRules.unsupportedStatement(statement, "a revert is written REVERT VITESS_MIGRATION '<uuid>'");
@@ -106,9 +106,13 @@ final class DdlParser {
         }
         boolean ifNotExists = cursor.acceptWords("IF", "NOT", "EXISTS");
         TableName name = readTableName(cursor, statement);
+        if (selectsRows(cursor)) {
+            throw DdlSubmissionRules.unsupportedStatement(statement,
+                    "CREATE TABLE ... SELECT copies data; create the table, then fill it outside online DDL");
+        }
         String jsqlText = "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + NAME_PLACEHOLDER + " "
                 + cursor.textToEnd(cursor.position());
-        CreateTable ast = JsqlParsing.parse(jsqlText, CreateTable.class, statement);
+        CreateTable ast = JsqlParsing.parse(jsqlText, CreateTable.class, statement, statement);
         if (ast.getSelect() != null) {
             throw DdlSubmissionRules.unsupportedStatement(statement,
                     "CREATE TABLE ... SELECT copies data; create the table, then fill it outside online DDL");
@@ -116,6 +120,21 @@ final class DdlParser {
         JsqlParsing.requireSameTokens(jsqlText, ast.toString(), statement);
         ast.setTable(new Table(name.text()));
         return new CreateTableStatement(name.value(), ifNotExists, ast);
+    }
+
+    /** Whether a SELECT follows at the top level (CREATE TABLE ... [AS] SELECT), without consuming anything. */
+    private static boolean selectsRows(TokenCursor cursor) {
+        int depth = 0;
+        for (SqlToken token : cursor.tokens(cursor.position(), cursor.size())) {
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isWord("SELECT")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ ALTER
@@ -223,7 +242,7 @@ final class DdlParser {
             jsqlText = "ADD CONSTRAINT " + UNNAMED_CHECK_PLACEHOLDER + jsqlText.substring("ADD".length());
             unnamedCheck = true;
         }
-        Alter alter = JsqlParsing.parse("ALTER TABLE t " + jsqlText, Alter.class, statement);
+        Alter alter = JsqlParsing.parse("ALTER TABLE t " + jsqlText, Alter.class, statement, text);
         List<AlterExpression> expressions = alter.getAlterExpressions();
         if (expressions == null || expressions.size() != 1
                 || expressions.get(0).getOperation() == AlterOperation.UNSPECIFIC) {
@@ -313,7 +332,7 @@ final class DdlParser {
         }
         String jsqlText = ViewStatement.PLAIN_HEAD + (ifNotExists ? "IF NOT EXISTS " : "") + NAME_PLACEHOLDER + " "
                 + cursor.textToEnd(cursor.position());
-        CreateView ast = JsqlParsing.parse(jsqlText, CreateView.class, statement);
+        CreateView ast = JsqlParsing.parse(jsqlText, CreateView.class, statement, statement);
         JsqlParsing.requireSameTokens(jsqlText, ast.toString(), statement);
         ast.setView(new Table(name.text()));
         return new ViewStatement(alter, orReplace, String.join(" ", options), name.value(), ast);

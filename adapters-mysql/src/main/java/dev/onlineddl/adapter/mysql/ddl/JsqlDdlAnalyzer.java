@@ -87,7 +87,7 @@ public final class JsqlDdlAnalyzer implements DdlAnalyzer {
                 renameConstraint(index, renamer);
             }
         }
-        String sql = ast.toString().strip();
+        String sql = create.sql();
         requireStableReparse(sql, statement);
         return new RewrittenCreateTable(sql, renamer.renames());
     }
@@ -102,6 +102,8 @@ public final class JsqlDdlAnalyzer implements DdlAnalyzer {
         String statement = single(alterSql, "an ALTER TABLE");
         AlterTableStatement alter = expect(DdlParser.parse(statement), AlterTableStatement.class, statement,
                 "the ALTER TABLE of migration " + migration);
+        // checked at submit already; a RENAME here would move the shadow table away under the migration
+        checkSubmittable(alter, true);
         ConstraintRenamer renamer = new ConstraintRenamer(migration, originalTable, constraintRenames);
         String shadow = Identifiers.quote(shadowTable);
         AlterClause copyAlgorithm = new AlterClause.Algorithm("COPY");
@@ -242,7 +244,7 @@ public final class JsqlDdlAnalyzer implements DdlAnalyzer {
         String oldName = constraint.getName() == null ? "" : ColumnShape.unquote(constraint.getName());
         constraint.setName((String) null);
         // the hash input: what the constraint is, without its name
-        String body = constraint.toString().strip();
+        String body = SqlLexer.singleSpaced(constraint.toString());
         String newName = renamer.rename(type, oldName, body);
         constraint.setName(Identifiers.quote(newName));
     }

@@ -23,18 +23,20 @@ final class JsqlParsing {
 
     /**
      * @param sql       what to parse
-     * @param statement the user's statement, for the error message (may be {@code sql} itself)
+     * @param statement the user's statement, for the error message
+     * @param part      the part of the statement {@code sql} stands for, as the user wrote it (the
+     *                  whole statement, or one ALTER clause), for the error message
      * @throws InvalidInputException if JSQLParser cannot parse it or gives it no structure
      */
-    static <T extends Statement> T parse(String sql, Class<T> expectedType, String statement) {
+    static <T extends Statement> T parse(String sql, Class<T> expectedType, String statement, String part) {
         Statement parsed;
         try {
             parsed = CCJSqlParserUtil.parse(sql);
         } catch (JSQLParserException e) {
-            throw cannotParse(sql, statement, parserDetail(e));
+            throw cannotParse(part, statement, parserDetail(e));
         }
         if (parsed instanceof UnsupportedStatement || !expectedType.isInstance(parsed)) {
-            throw cannotParse(sql, statement, "not understood as " + describe(expectedType));
+            throw cannotParse(part, statement, "not understood as " + describe(expectedType));
         }
         return expectedType.cast(parsed);
     }
@@ -56,9 +58,9 @@ final class JsqlParsing {
         String expectedToken = at < expected.size() ? expected.get(at) : "(end)";
         String actualToken = at < actual.size() ? actual.get(at) : "(end)";
         throw new InvalidInputException("cannot handle DDL statement safely: " + statement
-                + ": the SQL parser (JSQLParser 5.4) reads \"" + input + "\" as \"" + printed + "\", which differs at "
-                + expectedToken + " (read as " + actualToken + "); rewrite that part of the statement in another"
-                + " equivalent form, or run this DDL outside online DDL");
+                + ": the SQL parser (JSQLParser 5.4) would print " + actualToken + " where the statement has "
+                + expectedToken + " (token " + (at + 1) + "), which could change its meaning; rewrite that part of the"
+                + " statement in another equivalent form, or run this DDL outside online DDL");
     }
 
     private static List<String> comparableTokens(String text) {
@@ -82,7 +84,10 @@ final class JsqlParsing {
         String message = cause.getMessage() == null ? e.toString() : cause.getMessage();
         String firstLine = message.lines().findFirst().orElse(message).strip();
         int prefix = firstLine.lastIndexOf("Exception: ");
-        return prefix >= 0 ? firstLine.substring(prefix + "Exception: ".length()) : firstLine;
+        String detail = prefix >= 0 ? firstLine.substring(prefix + "Exception: ".length()) : firstLine;
+        // positions refer to the text we gave the parser, not to the user's statement
+        return detail.replaceAll(",? at line \\d+, column \\d+", "").replaceAll(",? in lexical state \\w+\\.?", "")
+                .replaceAll("[.,\\s]+$", "");
     }
 
     private static String describe(Class<?> type) {

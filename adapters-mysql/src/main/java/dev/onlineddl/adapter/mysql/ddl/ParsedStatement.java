@@ -29,7 +29,7 @@ sealed interface ParsedStatement {
 
         @Override
         public String sql() {
-            return ast.toString().strip();
+            return SqlLexer.singleSpaced(ast.toString());
         }
     }
 
@@ -112,7 +112,7 @@ sealed interface ParsedStatement {
 
         @Override
         public String sql() {
-            return head(alter, orReplace) + body(ast.toString().strip());
+            return head(alter, orReplace) + body(SqlLexer.singleSpaced(ast.toString()));
         }
 
         /**
@@ -125,7 +125,7 @@ sealed interface ParsedStatement {
             ast.setView(new net.sf.jsqlparser.schema.Table(quotedName));
             ast.setIfNotExists(false);
             try {
-                return head(false, true) + body(ast.toString().strip());
+                return head(false, true) + body(SqlLexer.singleSpaced(ast.toString()));
             } finally {
                 ast.setView(original);
                 ast.setIfNotExists(ifNotExists);

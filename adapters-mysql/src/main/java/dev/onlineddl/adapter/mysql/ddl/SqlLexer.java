@@ -43,6 +43,27 @@ final class SqlLexer {
         return tokenize(text).stream().filter(SqlToken::isSignificant).toList();
     }
 
+    /**
+     * The text with every run of whitespace (and every comment) outside literals and quoted names
+     * replaced by one space, trimmed: JSQLParser sometimes prints two spaces or a trailing one.
+     */
+    static String singleSpaced(String text) {
+        StringBuilder spaced = new StringBuilder(text.length());
+        boolean spacePending = false;
+        for (SqlToken token : tokenize(text)) {
+            if (!token.isSignificant()) {
+                spacePending = true;
+                continue;
+            }
+            if (spacePending && spaced.length() > 0) {
+                spaced.append(' ');
+            }
+            spaced.append(token.text());
+            spacePending = false;
+        }
+        return spaced.toString();
+    }
+
     private void run() {
         while (position < text.length()) {
             char c = text.charAt(position);

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,13 +49,38 @@ class DdlCorpusIT {
 
     private final JsqlDdlAnalyzer analyzer = new JsqlDdlAnalyzer();
     /** Where the corpus statement runs as written. */
-    private final TestDatabase original;
+    private final Target original;
     /** Where the analyzer's output runs, and the shadow-table copy sits next to the table as in production. */
-    private final TestDatabase printed;
+    private final Target printed;
 
     DdlCorpusIT(TestDatabase database) throws SQLException {
-        this.original = database;
-        this.printed = database.createSiblingDatabase("printed");
+        this.original = new Target(database);
+        this.printed = new Target(database.createSiblingDatabase("printed"));
+    }
+
+    /** A database and one connection to it, kept for all cases: a new connection per statement costs more than the DDL. */
+    private record Target(TestDatabase database, Connection connection) implements AutoCloseable {
+        Target(TestDatabase database) throws SQLException {
+            this(database, database.openConnection());
+        }
+
+        String name() {
+            return database.name();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
+    @AfterAll
+    void closeConnections() throws SQLException {
+        try {
+            original.close();
+        } finally {
+            printed.close();
+        }
     }
 
     Stream<DdlCorpus.Case> supportedCases() {
@@ -174,10 +200,10 @@ class DdlCorpusIT {
     // ------------------------------------------------------------------ server helpers
 
     /** Drops every view and table, so each case starts from an empty database without the cost of a new one. */
-    private static void dropEverything(TestDatabase target) throws SQLException {
+    private static void dropEverything(Target target) throws SQLException {
         List<String> views = new ArrayList<>();
         List<String> tables = new ArrayList<>();
-        try (Connection connection = target.openConnection(); Statement statement = connection.createStatement()) {
+        try (Statement statement = target.connection().createStatement()) {
             try (ResultSet objects = statement.executeQuery("SHOW FULL TABLES")) {
                 while (objects.next()) {
                     (objects.getString(2).equals("VIEW") ? views : tables).add(quote(objects.getString(1)));
@@ -190,11 +216,12 @@ class DdlCorpusIT {
             if (!tables.isEmpty()) {
                 statement.execute("DROP TABLE " + String.join(", ", tables));
             }
+            statement.execute("SET SESSION foreign_key_checks = 1");
         }
     }
 
-    private static void execute(TestDatabase target, String sql) throws SQLException {
-        try (Connection connection = target.openConnection(); Statement statement = connection.createStatement()) {
+    private static void execute(Target target, String sql) throws SQLException {
+        try (Statement statement = target.connection().createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new SQLException("in " + target.name() + ": " + sql + ": " + e.getMessage(), e.getSQLState(),
@@ -203,9 +230,9 @@ class DdlCorpusIT {
     }
 
     /** Every table and view of the database and its SHOW CREATE, the database name masked. */
-    private static Map<String, String> schema(TestDatabase target) throws SQLException {
+    private static Map<String, String> schema(Target target) throws SQLException {
         Map<String, String> schema = new TreeMap<>();
-        try (Connection connection = target.openConnection(); Statement statement = connection.createStatement();
+        try (Statement statement = target.connection().createStatement();
                 ResultSet tables = statement.executeQuery("SHOW FULL TABLES")) {
             while (tables.next()) {
                 schema.put(tables.getString(1), tables.getString(2));
@@ -218,17 +245,16 @@ class DdlCorpusIT {
         return schema;
     }
 
-    private static String showCreateTable(TestDatabase target, String table) throws SQLException {
+    private static String showCreateTable(Target target, String table) throws SQLException {
         return showCreate(target, "SHOW CREATE TABLE " + quote(table));
     }
 
-    private static String showCreateView(TestDatabase target, String view) throws SQLException {
+    private static String showCreateView(Target target, String view) throws SQLException {
         return showCreate(target, "SHOW CREATE VIEW " + quote(view));
     }
 
-    private static String showCreate(TestDatabase target, String query) throws SQLException {
-        try (Connection connection = target.openConnection(); Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(query)) {
+    private static String showCreate(Target target, String query) throws SQLException {
+        try (Statement statement = target.connection().createStatement(); ResultSet result = statement.executeQuery(query)) {
             assertThat(result.next()).as(query).isTrue();
             return result.getString(2).replace("`" + target.name() + "`", "`<database>`");
         }
