@@ -25,6 +25,7 @@ import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.PATIENCE;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.alterRun;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.await;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.columnExists;
+import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.createTableOfRows;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.execute;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.queryLong;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.sessionRunning;
@@ -203,17 +204,6 @@ class MysqlStrategyEngineIT {
         assertThat(reporter.reportsOf(uuid(run))).isEmpty();
         assertThat(engine.probe(run)).isInstanceOf(Probe.NotRunning.class);
         assertThat(columnExists(db, "flagged", "x")).isFalse();
-    }
-
-    private static void createTableOfRows(TestDatabase db, String table, int rows) throws Exception {
-        execute(db, "CREATE TABLE `" + table + "` (id INT PRIMARY KEY, pad VARCHAR(40) NOT NULL)");
-        if (db.server().isMariaDb()) {
-            execute(db, "INSERT INTO `" + table + "` SELECT seq, REPEAT('x', 40) FROM seq_1_to_" + rows);
-        } else {
-            execute(db, "SET SESSION cte_max_recursion_depth = " + rows,
-                    "INSERT INTO `" + table + "` WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
-                            + rows + ") SELECT i, REPEAT('x', 40) FROM n");
-        }
     }
 
     /** A transaction that read the table keeps a shared metadata lock on it until it ends. */

@@ -45,6 +45,20 @@ public final class StrategyTestSupport {
         return new MigrationRun(migration, new StrategySetting(strategy.name(), options, strategy.capabilities()), statement);
     }
 
+    /** {@code table (id INT PRIMARY KEY, pad VARCHAR(40) NOT NULL)} with ids 1 to {@code rows}. */
+    public static void createTableOfRows(TestDatabase db, String table, int rows) throws SQLException {
+        execute(db, "CREATE TABLE `" + table + "` (id INT PRIMARY KEY, pad VARCHAR(40) NOT NULL)");
+        if (db.server().isMariaDb()) {
+            execute(db, "INSERT INTO `" + table + "` SELECT seq, REPEAT('x', 40) FROM seq_1_to_" + rows);
+        } else {
+            try (Connection connection = db.openConnection()) {
+                execute(connection, "SET SESSION cte_max_recursion_depth = " + rows);
+                execute(connection, "INSERT INTO `" + table + "` WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                        + " FROM n WHERE i < " + rows + ") SELECT i, REPEAT('x', 40) FROM n");
+            }
+        }
+    }
+
     public static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +35,8 @@ import java.util.stream.Stream;
  */
 public final class TestStrategyContext implements StrategyContext, AutoCloseable {
 
-    private final HikariTargetConnections connections;
+    private final HikariTargetConnections pool;
+    private final TargetConnections connections;
     private final SchemaInspector inspector;
     private final DdlExecutor ddlExecutor;
     private final DdlAnalyzer analyzer = new JsqlDdlAnalyzer();
@@ -52,11 +54,21 @@ public final class TestStrategyContext implements StrategyContext, AutoCloseable
      *                   to give every session of the context a particular sql_mode
      */
     public TestStrategyContext(TestDatabase database, StatusReporter reporter, String urlOptions) {
+        this(database, reporter, urlOptions, UnaryOperator.identity());
+    }
+
+    /**
+     * @param connectionsView what engines get as {@link #connections()}, made from the pool, e.g. a
+     *                        wrapper that can cut them off as if their executor died
+     */
+    public TestStrategyContext(TestDatabase database, StatusReporter reporter, String urlOptions,
+                               UnaryOperator<TargetConnections> connectionsView) {
         this.reporter = Objects.requireNonNull(reporter, "reporter");
-        this.connections = new HikariTargetConnections(TargetConnectionSettings.of(database.jdbcUrl() + urlOptions,
+        this.pool = new HikariTargetConnections(TargetConnectionSettings.of(database.jdbcUrl() + urlOptions,
                 database.name(), database.user(), database::password));
-        this.inspector = new JdbcSchemaInspector(connections.dataSource());
-        this.ddlExecutor = new JdbcDdlExecutor(connections.dataSource());
+        this.connections = connectionsView.apply(pool);
+        this.inspector = new JdbcSchemaInspector(pool.dataSource());
+        this.ddlExecutor = new JdbcDdlExecutor(pool.dataSource());
         this.throttler = new InMemoryThrottler(clock, new Random());
         try {
             this.workRoot = Files.createTempDirectory("onlineddl-strategy-test-");
@@ -121,7 +133,7 @@ public final class TestStrategyContext implements StrategyContext, AutoCloseable
 
     @Override
     public void close() throws IOException {
-        connections.close();
+        pool.close();
         try (Stream<Path> entries = Files.walk(workRoot)) {
             for (Path entry : (Iterable<Path>) entries.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(entry);
