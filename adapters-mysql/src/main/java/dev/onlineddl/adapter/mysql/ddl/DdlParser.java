@@ -170,7 +170,7 @@ final class DdlParser {
         int depth = 0;
         int start = cursor.position();
         for (int i = cursor.position(); i < cursor.size(); i++) {
-            SqlToken token = cursor.tokens(i, i + 1).get(0);
+            SqlToken token = cursor.tokenAt(i);
             if (token.isSymbol("(")) {
                 depth++;
             } else if (token.isSymbol(")")) {

@@ -50,7 +50,7 @@ public final class JsqlDdlAnalyzer implements DdlAnalyzer {
         for (String statement : statements) {
             ParsedStatement parsed = DdlParser.parse(statement);
             checkSubmittable(parsed, allowForeignKeys);
-            described.addAll(describe(parsed, statement));
+            described.addAll(descriptions(parsed, statement));
         }
         DdlSubmissionRules.requireSingleMigrationForProvidedUuid(providedUuid, described);
         return List.copyOf(described);
@@ -59,7 +59,7 @@ public final class JsqlDdlAnalyzer implements DdlAnalyzer {
     @Override
     public DdlStatement describe(String sql) {
         String statement = single(sql, "a migration statement");
-        List<DdlStatement> described = describe(DdlParser.parse(statement), statement);
+        List<DdlStatement> described = descriptions(DdlParser.parse(statement), statement);
         if (described.size() != 1) {
             throw new InvalidInputException("expected a statement for one migration, got one for " + described.size()
                     + " tables: " + statement + ": drop one table per statement");
@@ -178,7 +178,8 @@ public final class JsqlDdlAnalyzer implements DdlAnalyzer {
 
     // ------------------------------------------------------------------ description and checks
 
-    private static List<DdlStatement> describe(ParsedStatement parsed, String statement) {
+    /** One description per migration the statement makes, each checked to read back as itself. */
+    private static List<DdlStatement> descriptions(ParsedStatement parsed, String statement) {
         List<DdlStatement> described = new ArrayList<>();
         if (parsed instanceof CreateTableStatement create) {
             described.add(DdlStatement.of(DdlStatementKind.CREATE_TABLE, create.table(), false, create.ifNotExists(), false,

@@ -1,10 +1,12 @@
 package dev.onlineddl.adapter.mysql.ddl;
 
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.ddl.DdlStatement;
 import dev.onlineddl.domain.naming.Identifiers;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 
@@ -120,9 +122,9 @@ sealed interface ParsedStatement {
          * IF NOT EXISTS, which MySQL refuses next to OR REPLACE, is left out.
          */
         String sqlAsCreateOrReplace(String quotedName) {
-            net.sf.jsqlparser.schema.Table original = ast.getView();
+            Table original = ast.getView();
             boolean ifNotExists = ast.isIfNotExists();
-            ast.setView(new net.sf.jsqlparser.schema.Table(quotedName));
+            ast.setView(new Table(quotedName));
             ast.setIfNotExists(false);
             try {
                 return head(false, true) + body(SqlLexer.singleSpaced(ast.toString()));
@@ -155,7 +157,7 @@ sealed interface ParsedStatement {
 
         @Override
         public String sql() {
-            return dev.onlineddl.domain.ddl.DdlStatement.revert(revertedMigration).sql();
+            return DdlStatement.revert(revertedMigration).sql();
         }
     }
 }

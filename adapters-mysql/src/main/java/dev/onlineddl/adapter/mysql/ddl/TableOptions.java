@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.mysql.ddl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +65,7 @@ final class TableOptions {
      * @return the options, or empty if anything else is found
      */
     static Optional<List<AlterClause.TableOption>> readAll(TokenCursor cursor) {
-        List<AlterClause.TableOption> options = new java.util.ArrayList<>();
+        List<AlterClause.TableOption> options = new ArrayList<>();
         while (!cursor.atEnd()) {
             Optional<List<String>> name = peekName(cursor);
             if (name.isEmpty()) {

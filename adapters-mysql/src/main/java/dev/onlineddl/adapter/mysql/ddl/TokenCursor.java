@@ -118,6 +118,11 @@ final class TokenCursor {
         return text(from, tokens.size());
     }
 
+    /** The token at an absolute index, wherever the cursor stands. */
+    SqlToken tokenAt(int at) {
+        return tokens.get(at);
+    }
+
     List<SqlToken> tokens(int from, int to) {
         return tokens.subList(from, to);
     }

@@ -82,6 +82,32 @@ class ShadowRewriteTest {
     }
 
     @Test
+    void copyOfAMySql8ShowCreateTableKeepsWhatItsExecutableCommentsSay() {
+        String mysql8 = """
+                CREATE TABLE `t` (
+                  `id` int unsigned NOT NULL AUTO_INCREMENT,
+                  `a` int DEFAULT NULL /*!80023 INVISIBLE */,
+                  PRIMARY KEY (`id`),
+                  CONSTRAINT `t_chk_1` CHECK ((`a` > 0)),
+                  CONSTRAINT `t_chk_2` CHECK ((`a` < 100)) /*!80016 NOT ENFORCED */
+                ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci
+                /*!50100 PARTITION BY RANGE (`id`)
+                (PARTITION p0 VALUES LESS THAN (10) ENGINE = InnoDB,
+                 PARTITION p1 VALUES LESS THAN MAXVALUE ENGINE = InnoDB) */""";
+
+        RewrittenCreateTable copy = analyzer.rewriteCreateTableForCopy(mysql8, "t", SHADOW, MIGRATION, false);
+
+        String chk1 = copy.constraintRenames().get("t_chk_1");
+        String chk2 = copy.constraintRenames().get("t_chk_2");
+        assertThat(chk1).matches("chk_1_[0-9a-z]{25}");
+        assertThat(copy.sql()).isEqualTo("CREATE TABLE `" + SHADOW + "` (`id` int UNSIGNED NOT NULL AUTO_INCREMENT,"
+                + " `a` int DEFAULT NULL INVISIBLE, PRIMARY KEY (`id`), CONSTRAINT `" + chk1 + "` CHECK ((`a` > 0)),"
+                + " CONSTRAINT `" + chk2 + "` CHECK ((`a` < 100)) NOT ENFORCED) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4"
+                + " COLLATE = utf8mb4_0900_ai_ci PARTITION BY RANGE (`id`) (PARTITION p0 VALUES LESS THAN (10) ENGINE = InnoDB,"
+                + " PARTITION p1 VALUES LESS THAN MAXVALUE ENGINE = InnoDB)");
+    }
+
+    @Test
     void copyOfATableWithForeignKeysNeedsTheUnsafeFlag() {
         assertThatThrownBy(() -> analyzer.rewriteCreateTableForCopy(SHOW_CREATE, "orders", SHADOW, MIGRATION, false))
                 .isInstanceOf(InvalidInputException.class)
