@@ -7,6 +7,7 @@ import dev.onlineddl.domain.server.ServerVariables;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
 
 /**
  * Reads what the executor needs to know about the target server and its tables. Every method
@@ -39,6 +40,14 @@ public interface SchemaInspector {
     default boolean tableOrViewExists(String schema, String name) {
         return relationKind(schema, name).isPresent();
     }
+
+    /**
+     * The tables, views and other relations of {@code schema} whose names start with
+     * {@code namePrefix}, with what each is, ordered by name; empty when there are none or the
+     * schema does not exist. The prefix is matched as names are (see above): {@code _} and
+     * {@code %} are plain characters. Table garbage collection lists its {@code _vt_} tables with it.
+     */
+    SortedMap<String, RelationKind> relationsWithNamePrefix(String schema, String namePrefix);
 
     /**
      * {@code SHOW CREATE TABLE} of a table, or of a view (the server then answers with the view's

@@ -19,11 +19,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -41,6 +44,13 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_ROWS, AUTO_INCREMENT
             FROM information_schema.TABLES
             WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?""";
+
+    // Vitess tablegc lists its tables with SHOW FULL TABLES LIKE '\_vt\_%'; INFORMATION_SCHEMA
+    // takes the schema as a bound value and the escape character explicitly.
+    private static final String SELECT_TABLES_WITH_PREFIX = """
+            SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE
+            FROM information_schema.TABLES
+            WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ?""" + LikePatterns.ESCAPE_CLAUSE;
 
     // Spec §1.3 selSelectCountFKParentConstraints / selSelectCountFKChildConstraints. The rows
     // are counted here rather than with COUNT(*) so that names are compared exactly (see above).
@@ -79,6 +89,38 @@ public final class JdbcSchemaInspector implements SchemaInspector {
     public Optional<RelationKind> relationKind(String schema, String name) {
         return read("whether " + qualified(schema, name) + " exists", connection ->
                 findTable(connection, schema, name, false).map(TableRow::kind));
+    }
+
+    @Override
+    public SortedMap<String, RelationKind> relationsWithNamePrefix(String schema, String namePrefix) {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(namePrefix, "namePrefix");
+        return read("the tables of `" + schema + "` named " + namePrefix + "...", connection -> {
+            SortedMap<String, RelationKind> relations = new TreeMap<>();
+            List<TableRow> caseInsensitive = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(SELECT_TABLES_WITH_PREFIX)) {
+                select.setString(1, schema);
+                select.setString(2, LikePatterns.literal(namePrefix) + "%");
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        TableRow row = new TableRow(new TableName(rows.getString("TABLE_SCHEMA"), rows.getString("TABLE_NAME")),
+                                kindOf(rows.getString("TABLE_TYPE")), 0, OptionalLong.empty());
+                        if (row.name().schema().equals(schema) && row.name().table().startsWith(namePrefix)) {
+                            relations.put(row.name().table(), row.kind());
+                        } else if (row.name().schema().equalsIgnoreCase(schema)
+                                && row.name().table().regionMatches(true, 0, namePrefix, 0, namePrefix.length())) {
+                            caseInsensitive.add(row);
+                        }
+                    }
+                }
+            }
+            // The server compares names here case- (and accent-) insensitively: a match that differs
+            // in case counts only where the server folds table names itself, as in findTable.
+            if (!caseInsensitive.isEmpty() && serverFoldsTableNames(connection)) {
+                caseInsensitive.forEach(row -> relations.put(row.name().table(), row.kind()));
+            }
+            return Collections.unmodifiableSortedMap(relations);
+        });
     }
 
     @Override
