@@ -80,8 +80,8 @@ public final class Executor implements RunExecutorTick {
     private final ReentrantLock tickLock = new ReentrantLock();
     /** When each running migration's engine first reported the error it still reports. */
     private final Map<MigrationUuid, Instant> failingSince = new ConcurrentHashMap<>();
-    /** Running migrations whose engine said at the last review that it does not run them. */
-    private final Set<MigrationUuid> seenNotRunning = ConcurrentHashMap.newKeySet();
+    /** Since when the engine of each running migration says that it does not run it. */
+    private final Map<MigrationUuid, Instant> notRunningSince = new ConcurrentHashMap<>();
     private volatile boolean active;
     private volatile boolean reviewedRunningMigrations;
 
@@ -163,7 +163,7 @@ public final class Executor implements RunExecutorTick {
             // starting anything new.
             lifecycle.owned().clear();
             failingSince.clear();
-            seenNotRunning.clear();
+            notRunningSince.clear();
             reviewedRunningMigrations = false;
             active = true;
             LOG.info("executor {} holds lock {} and is now the active executor for {}", lifecycle.config().executorId(),
@@ -384,7 +384,7 @@ public final class Executor implements RunExecutorTick {
             }
         }
         failingSince.keySet().retainAll(foundRunning);
-        seenNotRunning.retainAll(foundRunning);
+        notRunningSince.keySet().retainAll(foundRunning);
         reviewedRunningMigrations = true;
         return cancellable;
     }
@@ -425,25 +425,34 @@ public final class Executor implements RunExecutorTick {
                     + MigrationRunner.messageOf(e), false);
         }
         if (probe instanceof Probe.NotRunning) {
-            // An engine that just finished may not have reported yet: only a migration the engine
-            // disowns at two reviews in a row, and that is still running, has died with its engine.
-            if (seenNotRunning.add(uuid)) {
-                return Optional.empty();
-            }
-            boolean stillRunning = store.findMigration(uuid).map(current -> current.status() == MigrationStatus.RUNNING)
-                    .orElse(false);
-            return stillRunning
-                    ? Optional.of(new Cancellable(uuid, "strategy " + engineStrategy + " no longer runs migration " + uuid
-                            + " and reported no outcome: it stopped unexpectedly. RETRY the migration to run it again"))
-                    : Optional.empty();
+            return judgeNotRunning(uuid, engineStrategy);
         }
-        seenNotRunning.remove(uuid);
+        notRunningSince.remove(uuid);
         if (probe instanceof Probe.Failing failing) {
             return judgeFailure(uuid, failing);
         }
         failingSince.remove(uuid);
         recordProgress(migration, row, (Probe.Running) probe, setting.get(), engine.get(), pending);
         return Optional.empty();
+    }
+
+    /**
+     * An engine that has just finished a migration may answer "not running" before its last report
+     * has reached the store. Only a migration the engine keeps disowning for a whole check interval,
+     * and that is still running then, has died with its engine.
+     */
+    private Optional<Cancellable> judgeNotRunning(MigrationUuid uuid, String engineStrategy) {
+        Instant now = clock.instant();
+        Instant since = notRunningSince.computeIfAbsent(uuid, key -> now);
+        if (Duration.between(since, now).compareTo(lifecycle.config().checkInterval()) < 0) {
+            return Optional.empty();
+        }
+        boolean stillRunning = store.findMigration(uuid).map(current -> current.status() == MigrationStatus.RUNNING)
+                .orElse(false);
+        return stillRunning
+                ? Optional.of(new Cancellable(uuid, "strategy " + engineStrategy + " no longer runs migration " + uuid
+                        + " and reported no outcome: it stopped unexpectedly. RETRY the migration to run it again"))
+                : Optional.empty();
     }
 
     private boolean adopt(StrategyEngine engine, MigrationRun run) {

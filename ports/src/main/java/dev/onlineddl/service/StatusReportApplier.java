@@ -69,6 +69,7 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
      * An engine created a table that belongs to the migration: it becomes one of its artifacts,
      * collected with the others once the retention has passed.
      */
+    @Override
     public void artifactTable(MigrationUuid uuid, String table) {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(table, "table");

@@ -6,7 +6,11 @@ import java.util.Optional;
 /** What an engine knows of one migration when the core reviews running migrations. */
 public sealed interface Probe {
 
-    /** The engine runs no such migration (never started here, already finished, or lost with a restart). */
+    /**
+     * The engine runs no such migration (never started here, already finished, or lost with a
+     * restart). Report a finished migration's outcome before answering this: the core gives a late
+     * report one check interval to arrive, then cancels a migration still marked running as dead.
+     */
     record NotRunning() implements Probe {
     }
 
