@@ -18,6 +18,20 @@ import org.junit.jupiter.api.Test;
 class CoreOperationsIT extends ExecutorItSupport {
 
     @Test
+    void nothingRunsBeforeTheFirstReviewOfRunningMigrations() {
+        MigrationUuid create = submitOne("create table t1 (id int primary key)", "");
+
+        executor.tick();
+        assertThat(status(create)).as("reviewed and scheduled, but not run before running migrations were reviewed")
+                .isEqualTo("ready");
+        assertThat(target.exists("t1")).isFalse();
+
+        executor.tick();
+        assertThat(status(create)).isEqualTo("complete");
+        assertThat(target.exists("t1")).isTrue();
+    }
+
+    @Test
     void createTableRunsInTheCoreAndRecordsASentryArtifact() {
         MigrationUuid create = submitOne("create table t1 (id int primary key, v varchar(10))", "");
 

@@ -1,5 +1,6 @@
 package dev.onlineddl.service.it;
 
+import dev.onlineddl.adapter.mysql.strategy.BuiltInMysqlPlugin;
 import dev.onlineddl.domain.MigrationContext;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.in.SubmissionRequest;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Common ground of the executor's integration tests: a testbed per class, and per test a fresh
  * target database with an executor ({@link #executor}, id {@code executor-1}) that has the test
- * plugin installed. Everything goes through {@code port.in}.
+ * plugin and the built-in {@code mysql}/{@code direct} plugin installed. Everything goes through
+ * {@code port.in}.
  */
 @ExtendWith(TestDatabaseExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,7 +44,7 @@ abstract class ExecutorItSupport {
     void createTargetAndExecutor() throws SQLException {
         target = testbed.newTarget();
         plugin = new TestAlterPlugin();
-        executor = target.executor(EXECUTOR_ID, List.of(plugin));
+        executor = target.executor(EXECUTOR_ID, List.of(plugin, new BuiltInMysqlPlugin()));
     }
 
     @AfterEach

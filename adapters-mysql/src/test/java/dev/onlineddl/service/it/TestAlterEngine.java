@@ -35,6 +35,8 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
     private final AtomicLong heartbeat = new AtomicLong();
     private volatile CountDownLatch copyGate = new CountDownLatch(0);
     private volatile boolean adoptable = true;
+    private volatile boolean heartbeatFrozen;
+    private final Map<MigrationUuid, Probe.Failing> failures = new ConcurrentHashMap<>();
     final List<MigrationUuid> started = new CopyOnWriteArrayList<>();
     final List<MigrationUuid> terminated = new CopyOnWriteArrayList<>();
     final List<MigrationUuid> adopted = new CopyOnWriteArrayList<>();
@@ -81,6 +83,16 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
     /** Whether {@link #adopt} takes over migrations of another executor (true) or refuses (false). */
     void adoptable(boolean canAdopt) {
         this.adoptable = canAdopt;
+    }
+
+    /** From now on the migration's probes report this error (the engine keeps the migration). */
+    void failProbes(MigrationUuid uuid, String message, boolean terminal) {
+        failures.put(uuid, new Probe.Failing(message, terminal));
+    }
+
+    /** Whether the engine stops showing signs of life (its heartbeat no longer advances). */
+    void freezeHeartbeat(boolean frozen) {
+        heartbeatFrozen = frozen;
     }
 
     boolean runs(MigrationUuid uuid) {
@@ -137,10 +149,14 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
         if (job == null || job.stopped) {
             return new Probe.NotRunning();
         }
+        Probe.Failing failing = failures.get(job.uuid());
+        if (failing != null) {
+            return failing;
+        }
         boolean throttled = context.throttler().shouldThrottle(job.uuid().value());
         boolean ready = job.copied && !throttled;
         return new Probe.Running(job.copied ? 100 : 0, 0, 0, job.copied ? 0 : StatusReport.ETA_UNKNOWN, ready,
-                heartbeat.incrementAndGet(), Optional.empty(), "");
+                heartbeatFrozen ? heartbeat.get() : heartbeat.incrementAndGet(), Optional.empty(), "");
     }
 
     @Override
