@@ -14,9 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /** The {@link StrategyContext} the core hands every engine: its own services and its status reporter. */
 final class CoreStrategyContext implements StrategyContext {
@@ -100,19 +98,6 @@ final class CoreStrategyContext implements StrategyContext {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the work directory " + directory + " of migration " + uuid
                     + ": check that the executor's work directory is writable", e);
-        }
-    }
-
-    /** Removes the migration's work directory and everything in it, if there is one. */
-    void removeWorkDirectory(MigrationUuid uuid) throws IOException {
-        Path directory = directoryOf(uuid);
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.walk(directory)) {
-            for (Path entry : (Iterable<Path>) entries.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(entry);
-            }
         }
     }
 

@@ -4,7 +4,6 @@ import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.ddl.SpecialAlterPlan;
-import dev.onlineddl.domain.naming.GcTableName;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.domain.rules.CompletionRules;
 import dev.onlineddl.domain.rules.CutOverCandidate;
@@ -25,6 +24,8 @@ import dev.onlineddl.domain.rules.StalenessPolicy;
 import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.domain.throttle.ThrottleTarget;
 import dev.onlineddl.port.in.RunExecutorTick;
+import dev.onlineddl.service.gc.ArtifactCollector;
+import dev.onlineddl.service.gc.TableGarbageCollector;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.ExecutorLock;
 import dev.onlineddl.port.out.MigrationStore;
@@ -33,11 +34,9 @@ import dev.onlineddl.port.out.MigrationTimestamp;
 import dev.onlineddl.port.out.RunningMigration;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.Throttler;
-import dev.onlineddl.port.out.UncollectedArtifacts;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
 import dev.onlineddl.spi.StrategyEngine;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +55,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The executor's lifecycle pass (seed {@code onMigrationCheckTick}): retry tablet-failure
  * migrations, review queued, schedule next, run next, review running (and cancel what must be
- * cancelled), review stale, collect artifacts. Each step logs its failure and lets the next one
- * run, as the seed does.
+ * cancelled), review stale, collect artifacts; then table garbage collection, which Vitess runs
+ * beside the executor (tablegc) and a standalone executor runs here. Each step logs its failure
+ * and lets the next one run, as the seed does.
  *
  * <p>A tick acts only while this executor holds its target's {@link ExecutorLock} (otherwise it is
  * a standby) and the server is writable. After it becomes the active executor it runs no new
@@ -75,7 +75,8 @@ public final class Executor implements RunExecutorTick {
     private final DdlExecutor ddlExecutor;
     private final ExecutorLock executorLock;
     private final Throttler throttler;
-    private final CoreStrategyContext context;
+    private final ArtifactCollector artifactCollector;
+    private final TableGarbageCollector tableGarbageCollector;
     private final Clock clock;
     private final ReentrantLock tickLock = new ReentrantLock();
     /** When each running migration's engine first reported the error it still reports. */
@@ -86,7 +87,8 @@ public final class Executor implements RunExecutorTick {
     private volatile boolean reviewedRunningMigrations;
 
     Executor(MigrationLifecycle lifecycle, MigrationRunner runner, SchemaInspector inspector, DdlExecutor ddlExecutor,
-            ExecutorLock executorLock, Throttler throttler, CoreStrategyContext context, Clock clock) {
+            ExecutorLock executorLock, Throttler throttler, ArtifactCollector artifactCollector,
+            TableGarbageCollector tableGarbageCollector, Clock clock) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.store = lifecycle.store();
@@ -94,7 +96,8 @@ public final class Executor implements RunExecutorTick {
         this.ddlExecutor = Objects.requireNonNull(ddlExecutor, "ddlExecutor");
         this.executorLock = Objects.requireNonNull(executorLock, "executorLock");
         this.throttler = Objects.requireNonNull(throttler, "throttler");
-        this.context = Objects.requireNonNull(context, "context");
+        this.artifactCollector = Objects.requireNonNull(artifactCollector, "artifactCollector");
+        this.tableGarbageCollector = Objects.requireNonNull(tableGarbageCollector, "tableGarbageCollector");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -117,6 +120,7 @@ public final class Executor implements RunExecutorTick {
             step("review running migrations", this::reviewRunningMigrationsAndCancel);
             step("review stale migrations", this::reviewStaleMigrations);
             step("collect artifacts", this::collectArtifacts);
+            step("collect garbage tables", this::collectGarbageTables);
             return TickOutcome.RAN;
         } finally {
             tickLock.unlock();
@@ -566,47 +570,11 @@ public final class Executor implements RunExecutorTick {
         }
     }
 
-    /**
-     * Artifacts whose retention has passed go to table garbage collection (renamed to PURGE names);
-     * engines remove what else they kept; the migration is marked cleaned up.
-     */
     private void collectArtifacts() {
-        store.fixCompletedTimestampOfFailedMigrations();
-        String schema = lifecycle.targetSchema();
-        for (UncollectedArtifacts uncollected : store.uncollectedArtifacts(lifecycle.config().artifactRetention())) {
-            MigrationUuid uuid = uncollected.uuid();
-            try {
-                List<String> artifacts = Identifiers.splitDelimitedList(uncollected.artifacts());
-                Instant now = clock.instant();
-                for (int index = 0; index < artifacts.size(); index++) {
-                    String artifact = artifacts.get(index);
-                    if (inspector.tableOrViewExists(schema, artifact)) {
-                        GcTableName purged = GcTableName.purgedArtifact(uuid, now, index);
-                        ddlExecutor.execute(dev.onlineddl.port.out.DdlStatement.of(schema, artifact,
-                                purged.renameStatement(artifact)));
-                        LOG.info("artifact {} of migration {} renamed to {}", artifact, uuid, purged.name());
-                    }
-                }
-                store.findMigration(uuid).ifPresent(this::collectEngineArtifacts);
-                removeWorkDirectory(uuid);
-                store.markTimestamp(uuid, MigrationTimestamp.CLEANUP);
-            } catch (MigrationStoreException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                LOG.warn("collecting the artifacts of migration {} failed; next tick tries again: {}", uuid, e.getMessage());
-            }
-        }
+        artifactCollector.collect();
     }
 
-    private void collectEngineArtifacts(Migration migration) {
-        lifecycle.engineFor(migration).ifPresent(engine -> engine.collectArtifacts(migration));
-    }
-
-    private void removeWorkDirectory(MigrationUuid uuid) {
-        try {
-            context.removeWorkDirectory(uuid);
-        } catch (IOException e) {
-            LOG.warn("could not remove the work directory of migration {}: {}", uuid, e.getMessage());
-        }
+    private void collectGarbageTables() {
+        tableGarbageCollector.collect();
     }
 }

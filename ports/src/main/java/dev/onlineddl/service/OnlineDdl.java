@@ -14,8 +14,12 @@ import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
+import dev.onlineddl.service.gc.ArtifactCollector;
+import dev.onlineddl.service.gc.TableGarbageCollector;
+import dev.onlineddl.service.gc.TableGcSettings;
 import dev.onlineddl.spi.StrategyPlugin;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,15 +59,21 @@ public final class OnlineDdl implements AutoCloseable {
                 "onlineddl-executor-" + config.target().mysqlSchema());
         OwnedMigrations owned = new OwnedMigrations();
         this.reports = new StatusReportApplier(builder.store, owned, scheduler, counters);
+        // One work root per target: several executors may share the configured directory.
+        Path workRoot = config.workDirectory().resolve(config.target().mysqlSchema());
         CoreStrategyContext context = new CoreStrategyContext(config.executorId(), builder.connections,
                 builder.schemaInspector, builder.ddlExecutor, builder.ddlAnalyzer, builder.throttler, builder.processRunner,
-                builder.clock, reports, config.workDirectory().resolve(config.target().mysqlSchema()));
+                builder.clock, reports, workRoot);
         InstalledStrategies strategies = registry.install(context);
         MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,
                 builder.ddlAnalyzer, builder.clock, builder.random, counters);
+        ArtifactCollector artifactCollector = new ArtifactCollector(builder.store, builder.schemaInspector,
+                builder.ddlExecutor, lifecycle::engineFor, builder.clock, config.artifactRetention(), workRoot);
+        TableGarbageCollector tableGarbageCollector = new TableGarbageCollector(builder.connections,
+                builder.schemaInspector, builder.ddlExecutor, builder.throttler, builder.clock, builder.tableGcSettings);
         this.executor = new Executor(lifecycle, runner, builder.schemaInspector, builder.ddlExecutor, executorLock,
-                builder.throttler, context, builder.clock);
+                builder.throttler, artifactCollector, tableGarbageCollector, builder.clock);
         this.submitter = new MigrationSubmitter(lifecycle, builder.ddlAnalyzer, builder.clock, builder.random, counters);
         this.commands = new MigrationCommands(lifecycle, builder.throttler);
         this.queries = new MigrationQueries(lifecycle);
@@ -163,6 +173,7 @@ public final class OnlineDdl implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = new SecureRandom();
         private TickListener tickListener = (outcome, duration) -> { };
+        private TableGcSettings tableGcSettings = TableGcSettings.DEFAULT;
 
         private Builder(ExecutorConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -231,6 +242,12 @@ public final class OnlineDdl implements AutoCloseable {
         /** Default: a {@link SecureRandom}, for UUIDs and generated table names. */
         public Builder random(RandomGenerator random) {
             this.random = random;
+            return this;
+        }
+
+        /** How table garbage collection goes through the GC tables. Default: {@link TableGcSettings#DEFAULT}. */
+        public Builder tableGcSettings(TableGcSettings tableGcSettings) {
+            this.tableGcSettings = Objects.requireNonNull(tableGcSettings, "tableGcSettings");
             return this;
         }
 
