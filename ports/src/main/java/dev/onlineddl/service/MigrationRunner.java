@@ -401,6 +401,13 @@ final class MigrationRunner {
             run(swap.view(), swapStatement(swap.view(), swap.artifact()), setting, Set.of());
             reportComplete(uuid);
         } else if (plan instanceof RevertPlan.RevertAlterTable) {
+            if (!reverted.specialPlan().isEmpty()) {
+                // instant DDL and partition rotation ran without an engine: no engine has anything to revert from
+                lifecycle.fail(uuid, "can not revert migration " + reverted.uuid() + " with migration " + uuid
+                        + ": it ran as the special plan " + reverted.specialPlan()
+                        + ", which keeps nothing to revert from. Submit the inverse ALTER instead");
+                return;
+            }
             Optional<StrategyEngine> engine = lifecycle.strategies().engine(reverted.strategy());
             if (engine.isEmpty()) {
                 lifecycle.fail(uuid, "cannot revert migration " + reverted.uuid() + " with migration " + uuid + ": its strategy "

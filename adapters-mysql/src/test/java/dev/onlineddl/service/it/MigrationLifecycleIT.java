@@ -130,6 +130,18 @@ class MigrationLifecycleIT extends ExecutorItSupport {
     }
 
     @Test
+    void aTableStowedAwayByACrashedCutOverIsRestoredBeforeAnythingElse() {
+        MigrationUuid alter = runningAlter(ONLINE + " --postpone-completion");
+        target.execute("rename table t1 to _stowed_t1");
+        target.updateRow(alter, "stowaway_table = '_stowed_t1'");
+
+        Await.ticking(executor, "the stowaway journal cleared", () -> "".equals(target.row(alter).get("stowaway_table")));
+
+        assertThat(target.tables()).containsExactly("t1");
+        assertThat(status(alter)).isEqualTo("running");
+    }
+
+    @Test
     void retryPutsAFailedMigrationBackInTheQueue() {
         MigrationUuid drop = submitOne("drop table t1", "vitess");
         awaitStatus(drop, "failed");
