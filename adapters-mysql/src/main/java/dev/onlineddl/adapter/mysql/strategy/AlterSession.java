@@ -27,7 +27,6 @@ final class AlterSession {
     private State state = State.OPENING;
     private long connectionId;
     private boolean terminated;
-    private volatile long estimatedTableRows;
     private volatile double lastProgress;
     private volatile long lastSeenAliveEpochSecond;
 
@@ -84,14 +83,6 @@ final class AlterSession {
     /** The session running the ALTER; empty before it was sent and after it ended. */
     synchronized OptionalLong runningSessionId() {
         return state == State.RUNNING ? OptionalLong.of(connectionId) : OptionalLong.empty();
-    }
-
-    long estimatedTableRows() {
-        return estimatedTableRows;
-    }
-
-    void estimatedTableRows(long rows) {
-        this.estimatedTableRows = rows;
     }
 
     double lastProgress() {

@@ -104,10 +104,12 @@ public final class MysqlStrategyEngine implements StrategyEngine {
         }
         double progress = session.lastProgress();
         long elapsed = MigrationProgress.elapsedSeconds(session.startedAt(), now);
-        // Progress comes from the server, not from rows copied: the row estimate only matters to
-        // the ETA when it claims an empty table, which a running ALTER shows to be wrong.
-        long eta = MigrationProgress.etaSecondsByProgress(progress, Math.max(1, session.estimatedTableRows()), elapsed);
-        return new Probe.Running(progress, MigrationProgress.ROWS_COPIED_UNKNOWN, session.estimatedTableRows(), eta,
+        // The server counts no rows for a plain ALTER, so rows copied and table rows stay unknown
+        // (0): reported, a row estimate would have the core derive progress from 0 rows copied.
+        // For the same reason the ETA is the time so far stretched over what is left, whatever
+        // the table's size (any non-zero row count gives that).
+        long eta = MigrationProgress.etaSecondsByProgress(progress, 1, elapsed);
+        return new Probe.Running(progress, MigrationProgress.ROWS_COPIED_UNKNOWN, 0, eta,
                 false, session.lastSeenAliveEpochSecond(), Optional.empty(), "");
     }
 
@@ -131,75 +133,75 @@ public final class MysqlStrategyEngine implements StrategyEngine {
 
     private void runAlter(AlterSession session, DdlStatement statement) {
         MigrationRun run = session.run();
-        MigrationUuid uuid = run.migration().uuid();
         try {
-            Connection connection;
-            try {
-                connection = context.connections().open();
-            } catch (SQLException e) {
-                report(session, StatusReport.failed(StrategyRuns.failureOf(run, "could not connect to run the ALTER on "
-                        + tableOf(run) + ": " + e.getMessage() + ". What to do: check that the server is reachable and"
-                        + " the executor's account may log in, then retry the migration")));
-                return;
-            }
-            try (connection) {
-                if (!session.attach(connectionId(connection))) {
-                    LOG.info("migration {}: terminated before its ALTER was sent", uuid);
-                    return;
-                }
-                session.estimatedTableRows(estimateRows(statement));
-                report(session, StatusReport.running(MigrationProgress.PROGRESS_STARTED, StatusReport.ETA_UNKNOWN,
-                        MigrationProgress.ROWS_COPIED_UNKNOWN));
-                runOn(connection, statement);
-                session.finish();
-                if (session.isTerminated()) {
-                    LOG.warn("migration {}: the ALTER on {} completed although it was terminated: the table is changed",
-                            uuid, tableOf(run));
-                }
-                report(session, StatusReport.complete(MigrationProgress.ROWS_COPIED_UNKNOWN));
-            } catch (DdlExecutionException e) {
-                session.finish();
-                if (session.isTerminated()) {
-                    LOG.info("migration {}: the ALTER on {} ended as it was killed: {}", uuid, tableOf(run), e.getMessage());
-                } else {
-                    report(session, StatusReport.failed(StrategyRuns.failureOf(run, e.getMessage())));
-                }
-            } catch (SQLException e) {
-                session.finish();
-                report(session, StatusReport.failed(StrategyRuns.failureOf(run, "the session for the ALTER on "
-                        + tableOf(run) + " failed before the ALTER was sent: " + e.getMessage() + ". What to do: retry the migration")));
-            } finally {
-                // Also when the session could not even be identified: after this, no KILL targets its id.
-                session.finish();
-            }
+            outcomeOf(session, statement).ifPresent(outcome -> report(session, outcome));
         } catch (RuntimeException e) {
-            LOG.error("migration {}: the ALTER on {} ended unexpectedly", uuid, tableOf(run), e);
+            LOG.error("migration {}: the ALTER on {} ended unexpectedly", run.migration().uuid(), tableOf(run), e);
             report(session, StatusReport.failed(StrategyRuns.failureOf(run, "the ALTER on " + tableOf(run)
                     + " ended unexpectedly: " + e + ". What to do: check the executor's log, then retry the migration")));
         } finally {
-            running.remove(uuid, session);
+            // After the outcome was reported: a probe in between would find nothing and no outcome.
+            running.remove(run.migration().uuid(), session);
         }
     }
 
-    /**
-     * Runs the statement through the ordinary DDL executor, so it gets the same session
-     * preparation and failure messages as every other DDL, but on the session whose id we know.
-     */
-    private static void runOn(Connection connection, DdlStatement statement) {
-        new JdbcDdlExecutor(new LentSessionDataSource(connection)).execute(statement);
-    }
-
-    private long estimateRows(DdlStatement statement) {
-        if (statement.table().isEmpty()) {
-            return 0;
+    /** Runs the ALTER on a session of its own; the report it ends with, or none when it was terminated. */
+    private Optional<StatusReport> outcomeOf(AlterSession session, DdlStatement statement) {
+        MigrationRun run = session.run();
+        Connection connection;
+        try {
+            connection = context.connections().open();
+        } catch (SQLException e) {
+            session.finish();
+            return Optional.of(StatusReport.failed(StrategyRuns.failureOf(run, "could not connect to run the ALTER on "
+                    + tableOf(run) + ": " + e.getMessage() + ". What to do: check that the server is reachable and"
+                    + " the executor's account may log in, then retry the migration")));
         }
         try {
-            return context.schemaInspector().estimatedRowCount(statement.schema(), statement.table());
-        } catch (SchemaInspectionException e) {
-            // The ALTER itself will say what is wrong with the table; the estimate only feeds the ETA.
-            LOG.debug("no row estimate for {}.{}: {}", statement.schema(), statement.table(), e.getMessage());
-            return 0;
+            return runOn(session, connection, statement);
+        } finally {
+            // Before the session goes back to the pool: from here on no KILL can target its id.
+            session.finish();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("migration {}: closing the ALTER's session failed: {}", run.migration().uuid(), e.getMessage());
+            }
         }
+    }
+
+    private Optional<StatusReport> runOn(AlterSession session, Connection connection, DdlStatement statement) {
+        MigrationRun run = session.run();
+        MigrationUuid uuid = run.migration().uuid();
+        long sessionId;
+        try {
+            sessionId = connectionId(connection);
+        } catch (SQLException e) {
+            return Optional.of(StatusReport.failed(StrategyRuns.failureOf(run, "the session for the ALTER on " + tableOf(run)
+                    + " failed before the ALTER was sent: " + e.getMessage() + ". What to do: retry the migration")));
+        }
+        if (!session.attach(sessionId)) {
+            LOG.info("migration {}: terminated before its ALTER was sent", uuid);
+            return Optional.empty();
+        }
+        report(session, StatusReport.running(MigrationProgress.PROGRESS_STARTED, StatusReport.ETA_UNKNOWN,
+                MigrationProgress.ROWS_COPIED_UNKNOWN));
+        try {
+            // The ordinary DDL executor, for the same session preparation and failure messages as
+            // every other DDL, but on the session whose id a terminate may kill.
+            new JdbcDdlExecutor(new LentSessionDataSource(connection)).execute(statement);
+        } catch (DdlExecutionException e) {
+            if (session.isTerminated()) {
+                LOG.info("migration {}: the ALTER on {} ended as it was killed: {}", uuid, tableOf(run), e.getMessage());
+                return Optional.empty();
+            }
+            return Optional.of(StatusReport.failed(StrategyRuns.failureOf(run, e.getMessage())));
+        }
+        if (session.isTerminated()) {
+            // The KILL came too late: the table is changed, and that is what the report must say.
+            LOG.warn("migration {}: the ALTER on {} completed although it was terminated", uuid, tableOf(run));
+        }
+        return Optional.of(StatusReport.complete(MigrationProgress.ROWS_COPIED_UNKNOWN));
     }
 
     private Optional<Double> readServerProgress(long sessionId) throws SQLException {
