@@ -62,6 +62,23 @@ class StandbyIT extends ExecutorItSupport {
     }
 
     @Test
+    void aRestartedExecutorAdoptsItsOwnRunningMigration() {
+        target.execute("create table t1 (id int primary key)");
+        MigrationUuid alter = submitOne("alter table t1 add column i int", ONLINE + " --postpone-completion");
+        awaitStatus(alter, "running");
+        executor.close();
+
+        OnlineDdl restarted = target.executor(EXECUTOR_ID, List.of(standbyPlugin, new BuiltInMysqlPlugin()));
+        Await.ticking(restarted, "the restarted executor adopted its migration",
+                () -> standbyPlugin.engine(ONLINE).adopted.contains(alter));
+        restarted.controlMigration().complete(alter);
+        Await.ticking(restarted, "the adopted migration completed", () -> status(alter).equals("complete"));
+
+        assertThat(target.row(alter)).containsEntry("tablet", EXECUTOR_ID);
+        assertThat(target.columns("t1")).containsExactly("id", "i");
+    }
+
+    @Test
     void aMigrationTheNewActiveExecutorCannotAdoptIsCancelledAsFailed() {
         target.execute("create table t1 (id int primary key)");
         OnlineDdl standby = target.executor("executor-2", List.of(standbyPlugin, new BuiltInMysqlPlugin()));

@@ -1,0 +1,62 @@
+package dev.onlineddl.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class TickSchedulerTest {
+
+    private static final long WAIT_SECONDS = 10;
+
+    @Test
+    void startTicksAtOnceAndEveryTriggerAddsOneTickPerRecheckInterval() throws InterruptedException {
+        // the interval is an hour: every tick seen here comes from start() or a trigger
+        CountDownLatch startTicks = new CountDownLatch(3);
+        CountDownLatch allTicks = new CountDownLatch(5);
+        Runnable tick = () -> {
+            startTicks.countDown();
+            allTicks.countDown();
+        };
+        try (TickScheduler scheduler = new TickScheduler(tick, Duration.ofHours(1),
+                List.of(Duration.ofMillis(5), Duration.ofMillis(10)), "tick-test")) {
+            scheduler.start();
+            assertThat(startTicks.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("one tick now and one per re-check").isTrue();
+
+            scheduler.triggerSoon();
+
+            assertThat(allTicks.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("one more tick per re-check").isTrue();
+        }
+    }
+
+    @Test
+    void aFailingTickDoesNotEndTheSchedule() throws InterruptedException {
+        CountDownLatch secondTick = new CountDownLatch(2);
+        Runnable failingTick = () -> {
+            secondTick.countDown();
+            throw new IllegalStateException("store unreachable");
+        };
+        try (TickScheduler scheduler = new TickScheduler(failingTick, Duration.ofMillis(5), List.of(), "tick-test")) {
+            scheduler.start();
+
+            assertThat(secondTick.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void triggersBeforeStartAndAfterCloseRunNothing() {
+        AtomicInteger ticks = new AtomicInteger();
+        TickScheduler scheduler = new TickScheduler(ticks::incrementAndGet, Duration.ofHours(1), List.of(Duration.ZERO.plusNanos(1)),
+                "tick-test");
+
+        scheduler.triggerSoon();
+        scheduler.close();
+        scheduler.triggerSoon();
+
+        assertThat(ticks.get()).isZero();
+    }
+}
