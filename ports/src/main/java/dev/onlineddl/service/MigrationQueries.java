@@ -19,10 +19,13 @@ final class MigrationQueries implements QueryMigrations {
 
     private final MigrationLifecycle lifecycle;
     private final MigrationStore store;
+    private final Path workRoot;
 
-    MigrationQueries(MigrationLifecycle lifecycle) {
+    /** @param workRoot where engines keep their per-migration directories; only log files below it are shown */
+    MigrationQueries(MigrationLifecycle lifecycle, Path workRoot) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.store = lifecycle.store();
+        this.workRoot = Objects.requireNonNull(workRoot, "workRoot").toAbsolutePath().normalize();
     }
 
     @Override
@@ -57,8 +60,14 @@ final class MigrationQueries implements QueryMigrations {
         if (migration.logFile().isEmpty()) {
             return migration.message();
         }
-        Path logFile = Path.of(migration.logFile());
+        Path logFile = Path.of(migration.logFile()).toAbsolutePath().normalize();
         try {
+            // the path comes from the control schema, which others may write: never read outside our own directory
+            if (!logFile.startsWith(workRoot) || !logFile.toRealPath().startsWith(workRoot.toRealPath())) {
+                throw new InvalidInputException("the log file " + logFile + " of migration " + uuid
+                        + " is not below this executor's work directory " + workRoot + ", so it is not shown;"
+                        + " read it on the host that ran the migration (" + migration.logPath() + ")");
+            }
             return Files.readString(logFile);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("the log file " + logFile + " of migration " + uuid

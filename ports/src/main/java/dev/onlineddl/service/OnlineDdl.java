@@ -76,7 +76,7 @@ public final class OnlineDdl implements AutoCloseable {
                 builder.throttler, artifactCollector, tableGarbageCollector, builder.clock);
         this.submitter = new MigrationSubmitter(lifecycle, builder.ddlAnalyzer, builder.clock, builder.random, counters);
         this.commands = new MigrationCommands(lifecycle, builder.throttler);
-        this.queries = new MigrationQueries(lifecycle);
+        this.queries = new MigrationQueries(lifecycle, workRoot);
         LOG.info("executor {} for {} assembled with strategies {}", config.executorId(), config.target(),
                 registry.installedStrategies());
     }

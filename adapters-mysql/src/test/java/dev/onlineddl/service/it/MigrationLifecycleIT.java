@@ -17,6 +17,9 @@ import dev.onlineddl.port.in.CommandResult;
 import dev.onlineddl.port.in.MigrationFilter;
 import dev.onlineddl.service.ExecutorCounters;
 import dev.onlineddl.spi.StatusReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -276,6 +279,26 @@ class MigrationLifecycleIT extends ExecutorItSupport {
         assertThat(uuids(executor.queryMigrations().show(new MigrationFilter.ByStatus(MigrationStatus.FAILED))))
                 .containsExactly(failing);
         assertThat(executor.queryMigrations().logs(failing)).contains("1146").isEqualTo(target.row(failing).get("message"));
+    }
+
+    @Test
+    void logsShowTheToolsLogFileOnlyFromBelowTheWorkDirectory() throws IOException {
+        MigrationUuid create = submitOne("create table t1 (id int primary key)", "vitess");
+        awaitStatus(create, "complete");
+        Path directory = Files.createDirectories(executor.config().workDirectory().resolve(target.name())
+                .resolve(create.value()));
+        Path logFile = Files.writeString(directory.resolve("migration.log"), "copied 3 rows\ncut-over done\n");
+        target.updateRow(create, "log_path = ?, log_file = ?", "host:" + directory, logFile.toString());
+
+        assertThat(executor.queryMigrations().logs(create)).isEqualTo("copied 3 rows\ncut-over done\n");
+
+        Path outside = Files.createTempFile("not-a-migration-log", ".txt");
+        target.updateRow(create, "log_file = ?", outside.toString());
+        assertThatThrownBy(() -> executor.queryMigrations().logs(create))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not below this executor's work directory");
+        target.updateRow(create, "log_file = ?", directory.resolve("gone.log").toString());
+        assertThatThrownBy(() -> executor.queryMigrations().logs(create))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is gone");
     }
 
     private static List<MigrationUuid> uuids(List<Migration> migrations) {
