@@ -3,6 +3,7 @@ package dev.onlineddl.service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,12 +21,15 @@ import org.slf4j.LoggerFactory;
 final class TickScheduler implements TickTrigger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TickScheduler.class);
+    private static final long COALESCE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Runnable tick;
     private final Duration interval;
     private final List<Duration> nextCheckIntervals;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean started = new AtomicBoolean();
+    /** When the extra ticks already scheduled are due (System.nanoTime()), to coalesce triggers. */
+    private final ConcurrentSkipListSet<Long> pendingDue = new ConcurrentSkipListSet<>();
 
     TickScheduler(Runnable tick, Duration interval, List<Duration> nextCheckIntervals, String threadName) {
         this.tick = Objects.requireNonNull(tick, "tick");
@@ -47,15 +51,31 @@ final class TickScheduler implements TickTrigger, AutoCloseable {
         }
     }
 
+    /**
+     * Schedules one tick per re-check interval, except where one is already due within a second of
+     * it: a burst of events (a script of a hundred statements) asks for the same few ticks, not a
+     * hundred times as many (the seed rate-limits its ticks to one a second for the same reason).
+     */
     @Override
     public void triggerSoon() {
         if (!started.get()) {
             return;
         }
+        long now = System.nanoTime();
         for (Duration delay : nextCheckIntervals) {
+            long due = now + delay.toNanos();
+            Long nearest = pendingDue.ceiling(due - COALESCE_NANOS);
+            if (nearest != null && nearest <= due + COALESCE_NANOS) {
+                continue;
+            }
+            pendingDue.add(due);
             try {
-                scheduler.schedule(this::safeTick, delay.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> {
+                    pendingDue.remove(due);
+                    safeTick();
+                }, delay.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closed) {
+                pendingDue.remove(due);
                 return;
             }
         }
