@@ -553,6 +553,10 @@ public final class Executor implements RunExecutorTick {
                 continue;
             }
             Migration migration = found.get();
+            if (lifecycle.reports().isAwaited(uuid)) {
+                // a direct statement this process runs while its submitter waits: long, not dead
+                continue;
+            }
             StalenessPolicy.StaleFinding finding = policy.judge(uuid, migration.tablet(), lifecycle.config().executorId());
             LOG.info("{}", finding.message());
             if (finding.markTabletFailure()) {

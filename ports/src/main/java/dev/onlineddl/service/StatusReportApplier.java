@@ -235,6 +235,11 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
         }
     }
 
+    /** Whether a caller in this process waits for the migration to end (a direct migration running now). */
+    boolean isAwaited(MigrationUuid uuid) {
+        return endWaiters.containsKey(uuid);
+    }
+
     void stopWaiting(MigrationUuid uuid) {
         endWaiters.remove(uuid);
     }
