@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param database        the database name the URL names: the target ({@code mysql_schema})
  * @param keyspace        defaults to {@link #database}
  * @param shard           defaults to {@code 0}
- * @param retainArtifacts how long artifact tables are kept; 0 collects them at the next tick
+ * @param retainArtifacts how long artifact tables are kept (at least a second)
+ * @param staleAfter      a running migration without sign of life for this long fails (at least a minute)
  */
 public record DaemonSettings(
         String jdbcUrl,

@@ -76,9 +76,15 @@ public final class DaemonSettingsResolver {
         String shard = sources.lookup(Setting.SHARD)
                 .map(value -> problems.check(value, text -> limited(text, MAX_SHARD)))
                 .orElse(DaemonSettings.DEFAULT_SHARD);
-        Duration checkInterval = duration(sources, Setting.CHECK_INTERVAL, DaemonSettings.DEFAULT_CHECK_INTERVAL, false, problems);
-        Duration retainArtifacts = duration(sources, Setting.RETAIN_ARTIFACTS, DaemonSettings.DEFAULT_RETAIN_ARTIFACTS, true, problems);
-        Duration staleAfter = duration(sources, Setting.STALE_AFTER, DaemonSettings.DEFAULT_STALE_AFTER, false, problems);
+        Duration checkInterval = duration(sources, Setting.CHECK_INTERVAL, DaemonSettings.DEFAULT_CHECK_INTERVAL,
+                Duration.ofMillis(1), "must be positive", problems);
+        // 0 would mean "the default" in retain_artifacts_seconds, so the shortest retention is a second.
+        Duration retainArtifacts = duration(sources, Setting.RETAIN_ARTIFACTS, DaemonSettings.DEFAULT_RETAIN_ARTIFACTS,
+                Duration.ofSeconds(1), "must be at least 1s (use 'onlineddl cleanup' to collect one migration's artifacts now)",
+                problems);
+        // The seed counts staleness in whole minutes.
+        Duration staleAfter = duration(sources, Setting.STALE_AFTER, DaemonSettings.DEFAULT_STALE_AFTER,
+                Duration.ofMinutes(1), "must be at least 1m, or running migrations would be failed as stale", problems);
         Integer maxConcurrent = sources.lookup(Setting.MAX_CONCURRENT)
                 .map(value -> problems.check(value, DaemonSettingsResolver::maxConcurrent))
                 .orElse(DaemonSettings.DEFAULT_MAX_CONCURRENT);
@@ -159,12 +165,12 @@ public final class DaemonSettingsResolver {
         }
     }
 
-    private static Duration duration(SettingSources sources, Setting setting, Duration fallback, boolean zeroAllowed,
-                                     Problems problems) {
+    private static Duration duration(SettingSources sources, Setting setting, Duration fallback, Duration minimum,
+                                     String tooShort, Problems problems) {
         return sources.lookup(setting).map(value -> problems.check(value, text -> {
             Duration duration = GoDuration.parse(text);
-            if (duration.isNegative() || (!zeroAllowed && duration.isZero())) {
-                throw new IllegalArgumentException(zeroAllowed ? "must not be negative" : "must be positive");
+            if (duration.compareTo(minimum) < 0) {
+                throw new IllegalArgumentException(tooShort);
             }
             return duration;
         })).orElse(fallback);

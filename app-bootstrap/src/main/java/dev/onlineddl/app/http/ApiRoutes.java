@@ -26,6 +26,7 @@ import dev.onlineddl.port.out.Throttler.ThrottledApp;
 import dev.onlineddl.spi.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,21 +64,19 @@ public final class ApiRoutes {
     private final ApiServices services;
     private final String apiToken;
     private final MigrationTokens migrationTokens;
-    private final DaemonMetrics metrics;
-    private final Runnable tickSoon;
+    private final Supplier<String> metrics;
     private final String tokenHint;
 
     /**
-     * @param tickSoon  asks the executor for an early tick after a change that gives it work
+     * @param metrics   the Prometheus exposition text as of now
      * @param tokenHint where the CLI finds the API token, for the 401 message
      */
-    public ApiRoutes(ApiServices services, String apiToken, MigrationTokens migrationTokens, DaemonMetrics metrics,
-                     Runnable tickSoon, String tokenHint) {
+    public ApiRoutes(ApiServices services, String apiToken, MigrationTokens migrationTokens, Supplier<String> metrics,
+                     String tokenHint) {
         this.services = Objects.requireNonNull(services, "services");
         this.apiToken = Objects.requireNonNull(apiToken, "apiToken");
         this.migrationTokens = Objects.requireNonNull(migrationTokens, "migrationTokens");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.tickSoon = Objects.requireNonNull(tickSoon, "tickSoon");
         this.tokenHint = Objects.requireNonNull(tokenHint, "tokenHint");
     }
 
@@ -104,8 +103,7 @@ public final class ApiRoutes {
         String path = request.path();
         if (path.equals("/metrics")) {
             requireMethod(request, "GET");
-            return new ApiResponse(200, DaemonMetrics.CONTENT_TYPE,
-                    metrics.scrape(services.query().show(new MigrationFilter.All())), java.util.Map.of());
+            return new ApiResponse(200, DaemonMetrics.CONTENT_TYPE, metrics.get(), Map.of());
         }
         if (path.equals("/schema-migration/report-status")) {
             requireMethod(request, "GET", "POST");
@@ -181,7 +179,6 @@ public final class ApiRoutes {
         SubmissionResult result = services.submit().submit(submission);
         List<String> uuids = result.uuids().stream().map(MigrationUuid::value).toList();
         LOG.info("submitted {} migration(s) through the API: {}", uuids.size(), String.join(", ", uuids));
-        tickSoon.run();
         return ApiResponse.ok(JsonObject.builder().put("uuids", JsonArray.ofStrings(uuids)).build());
     }
 
@@ -206,7 +203,6 @@ public final class ApiRoutes {
         existing(uuid);
         CommandResult result = action.get();
         LOG.info("{} {} through the API: {} migration(s) affected", command, uuid, result.migrationsAffected());
-        tickSoon.run();
         return ApiResponse.ok(JsonObject.builder()
                 .put("command", command)
                 .put("migration_uuid", uuid.value())
@@ -229,7 +225,6 @@ public final class ApiRoutes {
         };
         CommandResult result = action.get();
         LOG.info("{} all through the API: {} migration(s) affected", command, result.migrationsAffected());
-        tickSoon.run();
         return ApiResponse.ok(JsonObject.builder()
                 .put("command", command + "-all")
                 .put("migrations_affected", result.migrationsAffected())
@@ -284,8 +279,7 @@ public final class ApiRoutes {
         services.statusReports().onStatusReport(uuid,
                 new StatusReport(status, dryRun, progress, eta, rowsCopied, readyToComplete, ""));
         if (!dryRun && status.isTerminal()) {
-            tickSoon.run();
-        }
+            }
         return ApiResponse.ok(JsonObject.builder()
                 .put("migration_uuid", uuid.value())
                 .put("status", status.wireName())

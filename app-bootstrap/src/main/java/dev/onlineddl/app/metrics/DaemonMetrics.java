@@ -6,19 +6,19 @@ import dev.onlineddl.port.in.RunExecutorTick.TickOutcome;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The daemon's Prometheus metrics: migrations by status (a gauge per status), migrations
- * started / successful / failed since start (counters), ticks by outcome and tick duration
- * (a histogram). Thread-safe.
+ * started / successful / failed since start (counters kept by the executor), ticks by outcome
+ * and tick duration (a histogram). Thread-safe.
  */
 public final class DaemonMetrics {
 
     public static final String CONTENT_TYPE = PrometheusText.CONTENT_TYPE;
 
-    private final MigrationCounters counters = new MigrationCounters();
     private final TickDurations tickDurations = new TickDurations();
     private final Map<TickOutcome, AtomicLong> ticksByOutcome = new EnumMap<>(TickOutcome.class);
 
@@ -35,14 +35,8 @@ public final class DaemonMetrics {
         }
     }
 
-    /** Feeds the counters with the current migrations (call after each tick). */
-    public void observe(List<Migration> migrations) {
-        counters.observe(migrations);
-    }
-
-    /** The exposition text for a scrape, given the migrations as they are now. */
-    public String scrape(List<Migration> migrations) {
-        counters.observe(migrations);
+    /** The exposition text for a scrape, given the migrations and the executor's counters as they are now. */
+    public String scrape(List<Migration> migrations, ExecutionCounts counters) {
         Map<MigrationStatus, Long> byStatus = new EnumMap<>(MigrationStatus.class);
         for (MigrationStatus status : MigrationStatus.values()) {
             byStatus.put(status, 0L);
@@ -60,7 +54,7 @@ public final class DaemonMetrics {
         out.sample("onlineddl_migrations_failed_total", counters.failed());
         out.header("onlineddl_ticks_total", "counter", "Executor ticks by outcome.");
         ticksByOutcome.forEach((outcome, count) ->
-                out.sample("onlineddl_ticks_total", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT), count.get()));
+                out.sample("onlineddl_ticks_total", "outcome", outcome.name().toLowerCase(Locale.ROOT), count.get()));
         out.header("onlineddl_tick_duration_seconds", "histogram", "Duration of the executor ticks that ran.");
         tickDurations.writeTo(out, "onlineddl_tick_duration_seconds");
         return out.toString();

@@ -148,9 +148,10 @@ class DaemonSettingsResolverTest {
             "CHECK_INTERVAL   | 1m30s| PT1M30S",
             "CHECK_INTERVAL   | 250ms| PT0.25S",
             "RETAIN_ARTIFACTS | 24h  | PT24H",
-            "RETAIN_ARTIFACTS | 0    | PT0S",
+            "RETAIN_ARTIFACTS | 1s   | PT1S",
             "RETAIN_ARTIFACTS | 2.5h | PT2H30M",
             "STALE_AFTER      | 5m   | PT5M",
+            "STALE_AFTER      | 1m   | PT1M",
     })
     void durationsUseGoSyntax(Setting setting, String text, Duration expected) {
         minimal();
@@ -181,9 +182,12 @@ class DaemonSettingsResolverTest {
             "CHECK_INTERVAL   | 0s                                 | invalid check-interval '0s' (from --check-interval): must be positive",
             "CHECK_INTERVAL   | -1s                                | must be positive",
             "CHECK_INTERVAL   | 5x                                 | unknown unit 'x'",
-            "RETAIN_ARTIFACTS | -1h                                | invalid retain-artifacts '-1h' (from --retain-artifacts): must not be negative",
+            "RETAIN_ARTIFACTS | -1h                                | invalid retain-artifacts '-1h' (from --retain-artifacts): must be at least 1s",
+            "RETAIN_ARTIFACTS | 0                                  | must be at least 1s (use 'onlineddl cleanup'",
+            "RETAIN_ARTIFACTS | 999ms                              | must be at least 1s",
             "RETAIN_ARTIFACTS | 1d                                 | unknown unit 'd'",
-            "STALE_AFTER      | 0                                  | invalid stale-after '0' (from --stale-after): must be positive",
+            "STALE_AFTER      | 0                                  | invalid stale-after '0' (from --stale-after): must be at least 1m",
+            "STALE_AFTER      | 59s                                | must be at least 1m",
             "MAX_CONCURRENT   | 0                                  | invalid max-concurrent '0' (from --max-concurrent): expected a whole number from 1 to 100000",
             "MAX_CONCURRENT   | many                               | expected a whole number from 1 to 100000",
             "MAX_CONCURRENT   | 2.5                                | expected a whole number",

@@ -1,4 +1,4 @@
-package dev.onlineddl.app.http;
+package dev.onlineddl.app.fakes;
 
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.Migration;
@@ -27,19 +27,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An in-memory stand-in for the executor core's use cases, recording what the HTTP layer asked
  * of it. It keeps only enough state for the API's answers to be checkable.
  */
-final class FakeCore implements SubmitMigration, ControlMigration, ThrottleMigrations, QueryMigrations, ReceiveStatusReport {
+public final class FakeCore implements SubmitMigration, ControlMigration, ThrottleMigrations, QueryMigrations, ReceiveStatusReport {
 
-    final List<Migration> migrations = new CopyOnWriteArrayList<>();
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    final List<StatusReport> reports = new CopyOnWriteArrayList<>();
-    final List<ThrottleRequest> throttles = new CopyOnWriteArrayList<>();
-    final List<ThrottledApp> throttled = new CopyOnWriteArrayList<>();
-    final List<SubmissionRequest> submissions = new CopyOnWriteArrayList<>();
+    public final List<Migration> migrations = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<StatusReport> reports = new CopyOnWriteArrayList<>();
+    public final List<ThrottleRequest> throttles = new CopyOnWriteArrayList<>();
+    public final List<ThrottledApp> throttled = new CopyOnWriteArrayList<>();
+    public final List<SubmissionRequest> submissions = new CopyOnWriteArrayList<>();
     private final Random random = new Random(7);
-    RuntimeException failNextWith;
-    RuntimeException failNextCommandWith;
+    public RuntimeException failNextWith;
+    public RuntimeException failNextCommandWith;
 
-    Migration add(String statement, MigrationStatus status, String context) {
+    public Migration add(String statement, MigrationStatus status, String context) {
         Migration migration = Migration.builder(MigrationUuid.generate(Instant.parse("2024-05-01T10:00:00Z"), random))
                 .id(migrations.size() + 1)
                 .migrationStatement(statement)
