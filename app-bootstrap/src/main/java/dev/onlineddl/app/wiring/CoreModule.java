@@ -1,0 +1,154 @@
+package dev.onlineddl.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.onlineddl.adapter.mysql.ddl.JsqlDdlAnalyzer;
+import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
+import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
+import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
+import dev.onlineddl.adapter.mysql.jdbc.TargetConnectionSettings;
+import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
+import dev.onlineddl.adapter.mysql.store.ControlSchema;
+import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
+import dev.onlineddl.app.config.DaemonSettings;
+import dev.onlineddl.port.out.DdlAnalyzer;
+import dev.onlineddl.port.out.DdlExecutor;
+import dev.onlineddl.port.out.ExecutorLock;
+import dev.onlineddl.port.out.MigrationStore;
+import dev.onlineddl.port.out.MigrationTarget;
+import dev.onlineddl.port.out.SchemaInspector;
+import dev.onlineddl.port.out.TargetConnections;
+import dev.onlineddl.port.out.Throttler;
+import dev.onlineddl.service.ExecutorConfig;
+import dev.onlineddl.service.InMemoryThrottler;
+import dev.onlineddl.service.OnlineDdl;
+import dev.onlineddl.service.StrategyRegistry;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/**
+ * The executor core for one target database, assembled from the MySQL adapters and the strategy
+ * plugins found on the class path (built-in ones register through {@code META-INF/services} like
+ * any other).
+ */
+@Module
+final class CoreModule {
+
+    private CoreModule() {
+    }
+
+    @Provides
+    @Singleton
+    static HikariTargetConnections targetConnectionPool(DaemonSettings settings) {
+        // The password is asked for at each new connection and never kept as a string here.
+        return new HikariTargetConnections(TargetConnectionSettings.of(
+                settings.jdbcUrl(), settings.database(), settings.user(), () -> settings.password().value()));
+    }
+
+    @Provides
+    static TargetConnections targetConnections(HikariTargetConnections pool) {
+        return pool;
+    }
+
+    @Provides
+    @Singleton
+    static MigrationTarget target(DaemonSettings settings) {
+        return new MigrationTarget(settings.keyspace(), settings.shard(), settings.database());
+    }
+
+    @Provides
+    @Singleton
+    static ControlSchema controlSchema(DaemonSettings settings) {
+        return new ControlSchema(settings.controlSchema());
+    }
+
+    /** Creates or upgrades the control schema first: the store's statements need its tables. */
+    @Provides
+    @Singleton
+    static MigrationStore migrationStore(HikariTargetConnections pool, ControlSchema controlSchema, MigrationTarget target) {
+        controlSchema.migrate(pool.dataSource());
+        return new JooqMigrationStore(pool.dataSource(), controlSchema, target);
+    }
+
+    @Provides
+    @Singleton
+    static SchemaInspector schemaInspector(HikariTargetConnections pool) {
+        return new JdbcSchemaInspector(pool.dataSource());
+    }
+
+    @Provides
+    @Singleton
+    static DdlExecutor ddlExecutor(HikariTargetConnections pool) {
+        return new JdbcDdlExecutor(pool.dataSource());
+    }
+
+    @Provides
+    @Singleton
+    static DdlAnalyzer ddlAnalyzer() {
+        return new JsqlDdlAnalyzer();
+    }
+
+    @Provides
+    @Singleton
+    static ExecutorLock executorLock(HikariTargetConnections pool, DaemonSettings settings) {
+        return new JdbcExecutorLock(pool.dataSource(), settings.database());
+    }
+
+    @Provides
+    @Singleton
+    static StrategyRegistry strategies() {
+        return StrategyRegistry.discover(CoreModule.class.getClassLoader());
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    static RandomGenerator random() {
+        return new SecureRandom();
+    }
+
+    @Provides
+    @Singleton
+    static Throttler throttler(Clock clock, RandomGenerator random) {
+        return new InMemoryThrottler(clock, random);
+    }
+
+    @Provides
+    @Singleton
+    static ExecutorConfig executorConfig(DaemonSettings settings, MigrationTarget target) {
+        return ExecutorConfig.defaults(settings.executorId(), settings.database())
+                .withTarget(target)
+                .withCheckInterval(settings.checkInterval())
+                .withArtifactRetention(settings.retainArtifacts())
+                .withMaxConcurrent(settings.maxConcurrent())
+                .withStaleThreshold(settings.staleAfter());
+    }
+
+    @Provides
+    @Singleton
+    static OnlineDdl onlineDdl(ExecutorConfig config, MigrationStore store, SchemaInspector schemaInspector,
+                               DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, TargetConnections connections,
+                               ExecutorLock executorLock, StrategyRegistry strategies, Throttler throttler, Clock clock,
+                               RandomGenerator random, OnlineDdl.TickListener tickListener) {
+        return OnlineDdl.builder(config)
+                .store(store)
+                .schemaInspector(schemaInspector)
+                .ddlExecutor(ddlExecutor)
+                .ddlAnalyzer(ddlAnalyzer)
+                .connections(connections)
+                .executorLock(executorLock)
+                .strategies(strategies)
+                .throttler(throttler)
+                .clock(clock)
+                .random(random)
+                .tickListener(tickListener)
+                .build();
+    }
+}
