@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The {@link StrategyContext} the core hands every engine: its own services and its status reporter. */
 final class CoreStrategyContext implements StrategyContext {
@@ -29,10 +31,11 @@ final class CoreStrategyContext implements StrategyContext {
     private final Clock clock;
     private final StatusReporter reporter;
     private final Path workRoot;
+    private final Function<MigrationUuid, Optional<Callbacks>> callbacks;
 
     CoreStrategyContext(String executorId, TargetConnections connections, SchemaInspector schemaInspector,
             DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, Throttler throttler, ProcessRunner processRunner,
-            Clock clock, StatusReporter reporter, Path workRoot) {
+            Clock clock, StatusReporter reporter, Path workRoot, Function<MigrationUuid, Optional<Callbacks>> callbacks) {
         this.executorId = Objects.requireNonNull(executorId, "executorId");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.schemaInspector = Objects.requireNonNull(schemaInspector, "schemaInspector");
@@ -43,6 +46,7 @@ final class CoreStrategyContext implements StrategyContext {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
         this.workRoot = Objects.requireNonNull(workRoot, "workRoot");
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
     }
 
     @Override
@@ -99,6 +103,12 @@ final class CoreStrategyContext implements StrategyContext {
             throw new UncheckedIOException("cannot create the work directory " + directory + " of migration " + uuid
                     + ": check that the executor's work directory is writable", e);
         }
+    }
+
+    /** What the embedding application (the daemon's HTTP API) offers; empty without one. */
+    @Override
+    public Optional<Callbacks> callbacks(MigrationUuid uuid) {
+        return callbacks.apply(Objects.requireNonNull(uuid, "uuid"));
     }
 
     private Path directoryOf(MigrationUuid uuid) {

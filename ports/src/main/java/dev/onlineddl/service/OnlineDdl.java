@@ -1,5 +1,6 @@
 package dev.onlineddl.service;
 
+import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.in.ControlMigration;
 import dev.onlineddl.port.in.QueryMigrations;
 import dev.onlineddl.port.in.ReceiveStatusReport;
@@ -17,6 +18,7 @@ import dev.onlineddl.port.out.Throttler;
 import dev.onlineddl.service.gc.ArtifactCollector;
 import dev.onlineddl.service.gc.TableGarbageCollector;
 import dev.onlineddl.service.gc.TableGcSettings;
+import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyPlugin;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +67,7 @@ public final class OnlineDdl implements AutoCloseable {
         Path workRoot = config.workDirectory().resolve(config.target().mysqlSchema());
         CoreStrategyContext context = new CoreStrategyContext(config.executorId(), builder.connections,
                 builder.schemaInspector, builder.ddlExecutor, builder.ddlAnalyzer, builder.throttler, builder.processRunner,
-                builder.clock, reports, workRoot);
+                builder.clock, reports, workRoot, builder.callbacks);
         InstalledStrategies strategies = registry.install(context);
         MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,
@@ -173,6 +177,7 @@ public final class OnlineDdl implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = new SecureRandom();
         private TickListener tickListener = (outcome, duration) -> { };
+        private Function<MigrationUuid, Optional<StrategyContext.Callbacks>> callbacks = uuid -> Optional.empty();
         private TableGcSettings tableGcSettings = TableGcSettings.DEFAULT;
 
         private Builder(ExecutorConfig config) {
@@ -254,6 +259,15 @@ public final class OnlineDdl implements AutoCloseable {
         /** Default: none. */
         public Builder tickListener(TickListener tickListener) {
             this.tickListener = Objects.requireNonNull(tickListener, "tickListener");
+            return this;
+        }
+
+        /**
+         * Where external tools launched for a migration report back (see
+         * {@link StrategyContext#callbacks}). Default: nowhere (no HTTP API).
+         */
+        public Builder callbacks(Function<MigrationUuid, Optional<StrategyContext.Callbacks>> callbacks) {
+            this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
             return this;
         }
 
