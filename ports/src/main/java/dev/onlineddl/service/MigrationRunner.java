@@ -24,8 +24,11 @@ import dev.onlineddl.port.out.CompletedMigration;
 import dev.onlineddl.port.out.DdlAnalyzer;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.DdlOutcome;
+import dev.onlineddl.port.out.DiffHints;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationStoreException;
+import dev.onlineddl.port.out.SchemaDiffException;
+import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.StatusReport;
@@ -62,9 +65,15 @@ final class MigrationRunner {
     private final Clock clock;
     private final RandomGenerator random;
     private final ExecutorCounters.Live counters;
+    private final Optional<SchemaDiffer> differ;
 
+    /**
+     * @param differ turns a declarative CREATE of an existing table or view into the statement that
+     *               reaches it; without one, such a migration fails saying the differ is missing
+     */
     MigrationRunner(MigrationLifecycle lifecycle, SchemaInspector inspector, DdlExecutor ddlExecutor,
-            DdlAnalyzer analyzer, Clock clock, RandomGenerator random, ExecutorCounters.Live counters) {
+            DdlAnalyzer analyzer, Clock clock, RandomGenerator random, ExecutorCounters.Live counters,
+            Optional<SchemaDiffer> differ) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.store = lifecycle.store();
         this.inspector = Objects.requireNonNull(inspector, "inspector");
@@ -73,6 +82,7 @@ final class MigrationRunner {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.differ = Objects.requireNonNull(differ, "differ");
     }
 
     /** Executes a ready migration. */
@@ -92,7 +102,7 @@ final class MigrationRunner {
                 return;
             }
             DdlStatement statement = analyzer.describe(migration.migrationStatement());
-            if (setting.get().isDeclarative() && !proceedDeclaratively(migration, statement)) {
+            if (setting.get().isDeclarative() && !proceedDeclaratively(migration, statement, setting.get())) {
                 return;
             }
             if (migration.isRevert()) {
@@ -139,11 +149,10 @@ final class MigrationRunner {
 
     /**
      * {@code --declarative}: CREATE and DROP describe the wanted state. Returns whether the
-     * migration goes on to run as a plain CREATE or DROP. A CREATE of an object that exists would
-     * become the ALTER that makes it look as declared: that needs a schema differ, which the core
-     * does not have yet, so such a migration fails saying so.
+     * migration goes on to run as a plain CREATE or DROP; false when it has been dealt with here
+     * (refused, complete as "no change", or run as the ALTER a CREATE of an existing object became).
      */
-    private boolean proceedDeclaratively(Migration migration, DdlStatement statement) {
+    private boolean proceedDeclaratively(Migration migration, DdlStatement statement, StrategySetting setting) {
         MigrationUuid uuid = migration.uuid();
         if (migration.isRevert()) {
             return true;
@@ -179,16 +188,111 @@ final class MigrationRunner {
                     return false;
                 }
                 if (!inspector.tableOrViewExists(schema, migration.mysqlTable())) {
-                    return true;
+                    if (migration.ddlAction() != DdlAction.CREATE) {
+                        // an earlier attempt had turned it into an ALTER; the object has gone since
+                        store.updateDdlAction(uuid, DdlAction.CREATE);
+                    }
+                    executeCreate(migration, statement, setting);
+                    return false;
                 }
-                lifecycle.fail(uuid, "declarative migration " + uuid + ": " + migration.mysqlTable()
-                        + " exists, and turning a declarative CREATE into the ALTER that reaches it needs a schema diff,"
-                        + " which this version does not compute yet: submit the ALTER itself, without --declarative");
+                createOrAlterExisting(migration, statement, setting);
                 return false;
             }
             default -> {
                 return true;
             }
+        }
+    }
+
+    /**
+     * A declarative CREATE of a table or view that exists (seed {@code evaluateDeclarativeDiff}):
+     * the same declaration, under a temporary name, shows what the server makes of it; the differ
+     * compares that with the live object. No difference completes the migration with
+     * "no change"; otherwise it becomes an ALTER (its {@code ddl_action} says so and its message
+     * holds the computed statement, as in the seed) and runs as one right away: a table's ALTER
+     * through the migration's strategy engine, a view's through the online view swap.
+     *
+     * <p>The stored {@code migration_statement} stays the user's CREATE: the computed ALTER only
+     * lives in the message and in the {@link MigrationRun} the engine gets. An engine that adopts
+     * the migration after a restart works from what it persisted when it started (the seed, which
+     * keeps the ALTER only in memory, has the same limit); a RETRY diffs again from the CREATE.
+     */
+    private void createOrAlterExisting(Migration migration, DdlStatement statement, StrategySetting setting) {
+        MigrationUuid uuid = migration.uuid();
+        if (differ.isEmpty()) {
+            lifecycle.fail(uuid, "declarative migration " + uuid + ": " + migration.mysqlTable()
+                    + " exists, and turning a declarative CREATE into the ALTER that reaches it needs a schema differ,"
+                    + " which this executor was assembled without: give the OnlineDdl builder a SchemaDiffer,"
+                    + " or submit the ALTER itself, without --declarative");
+            return;
+        }
+        boolean view = statement.kind() == DdlStatementKind.CREATE_VIEW;
+        Optional<String> change;
+        try {
+            change = declarativeDiff(migration, view, setting);
+        } catch (SchemaDiffException e) {
+            lifecycle.fail(uuid, "declarative migration " + uuid + " cannot tell how " + migration.mysqlTable()
+                    + " differs from its CREATE: " + messageOf(e) + ". Submit the ALTER itself, without --declarative");
+            return;
+        }
+        if (change.isEmpty()) {
+            reportComplete(uuid);
+            store.updateMessage(uuid, "no change");
+            return;
+        }
+        LOG.info("declarative migration {} on {} becomes: {}", uuid, migration.mysqlTable(), change.get());
+        store.updateDdlAction(uuid, DdlAction.ALTER);
+        store.updateMessage(uuid, change.get());
+        if (view) {
+            // as the seed: the user's CREATE VIEW, as CREATE OR REPLACE, swapped in online
+            executeAlterViewOnline(migration, migration.migrationStatement(), setting);
+        } else {
+            executeAlterTable(migration, change.get(), setting);
+        }
+    }
+
+    /**
+     * Creates the declared object under a random HOLD name (a crash between create and drop leaves
+     * a table the table GC collects), in the target schema and with the migration's sql_mode, reads
+     * both SHOW CREATE texts and drops it again before diffing.
+     */
+    private Optional<String> declarativeDiff(Migration migration, boolean view, StrategySetting setting) {
+        String schema = lifecycle.targetSchema();
+        String live = migration.mysqlTable();
+        String comparison = newHoldName();
+        String createComparison = view
+                ? analyzer.viewAsCreateOrReplace(migration.migrationStatement(), comparison)
+                : analyzer.rewriteCreateTableForCopy(migration.migrationStatement(), live, comparison, migration.uuid(),
+                        setting.isUnsafeAllowForeignKeys()).sql();
+        String liveShowCreate;
+        String desiredShowCreate;
+        run(comparison, createComparison, setting, Set.of());
+        try {
+            liveShowCreate = showCreate(schema, live, view).orElseThrow(() -> new IllegalStateException(
+                    "declarative migration " + migration.uuid() + ": " + live + " disappeared while being compared"));
+            desiredShowCreate = showCreate(schema, comparison, view).orElseThrow(() -> new IllegalStateException(
+                    "declarative migration " + migration.uuid() + ": the comparison " + (view ? "view " : "table ")
+                            + comparison + " is missing right after being created"));
+        } finally {
+            dropComparison(comparison, view, setting);
+        }
+        SchemaDiffer schemaDiffer = differ.orElseThrow();
+        return view
+                ? schemaDiffer.diffView(liveShowCreate, desiredShowCreate, DiffHints.declarative())
+                : schemaDiffer.diffTable(liveShowCreate, desiredShowCreate, DiffHints.declarative());
+    }
+
+    private Optional<String> showCreate(String schema, String name, boolean view) {
+        return view ? inspector.showCreateView(schema, name) : inspector.showCreateTable(schema, name);
+    }
+
+    private void dropComparison(String comparison, boolean view, StrategySetting setting) {
+        try {
+            run(comparison, (view ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + Identifiers.quote(comparison),
+                    setting, Set.of());
+        } catch (RuntimeException e) {
+            // harmless: the name is a HOLD name, so the table GC drops it later
+            LOG.warn("could not drop the declarative comparison object {}: {}", comparison, messageOf(e));
         }
     }
 
@@ -236,7 +340,7 @@ final class MigrationRunner {
         String table = migration.mysqlTable();
         if (statement.kind() == DdlStatementKind.CREATE_VIEW && statement.orReplace()
                 && inspector.tableOrViewExists(schema, table)) {
-            executeAlterViewOnline(migration, setting);
+            executeAlterViewOnline(migration, migration.migrationStatement(), setting);
             return;
         }
         store.addArtifact(uuid, newHoldName());
@@ -261,12 +365,18 @@ final class MigrationRunner {
                 reportComplete(uuid);
                 return;
             }
-            executeAlterViewOnline(migration, setting);
+            executeAlterViewOnline(migration, migration.migrationStatement(), setting);
             return;
         }
-        Optional<SpecialAlterPlan> specialPlan = specialPlanOf(migration, setting);
+        executeAlterTable(migration, migration.migrationStatement(), setting);
+    }
+
+    /** An ALTER TABLE, as submitted or as a declarative CREATE became: a special plan, or the strategy's engine. */
+    private void executeAlterTable(Migration migration, String alterSql, StrategySetting setting) {
+        MigrationUuid uuid = migration.uuid();
+        Optional<SpecialAlterPlan> specialPlan = specialPlanOf(migration, alterSql, setting);
         if (specialPlan.isPresent()) {
-            executeSpecialPlan(migration, specialPlan.get(), setting);
+            executeSpecialPlan(migration, alterSql, specialPlan.get(), setting);
             return;
         }
         Optional<StrategyEngine> engine = lifecycle.strategies().engine(migration.strategy());
@@ -274,7 +384,7 @@ final class MigrationRunner {
             lifecycle.fail(uuid, notInstalledMessage(migration.strategy(), migration));
             return;
         }
-        startOnEngine(migration, engine.get(), migration.strategy(), engine.get()::start);
+        startOnEngine(migration, engine.get(), migration.strategy(), alterSql, engine.get()::start);
     }
 
     /**
@@ -282,11 +392,11 @@ final class MigrationRunner {
      * artifact view, then swapped in with one RENAME, so the old definition stays as the artifact
      * for a REVERT.
      */
-    private void executeAlterViewOnline(Migration migration, StrategySetting setting) {
+    private void executeAlterViewOnline(Migration migration, String viewSql, StrategySetting setting) {
         MigrationUuid uuid = migration.uuid();
         String view = migration.mysqlTable();
         String artifactView = newHoldName();
-        String createArtifact = analyzer.viewAsCreateOrReplace(migration.migrationStatement(), artifactView);
+        String createArtifact = analyzer.viewAsCreateOrReplace(viewSql, artifactView);
         reportRunning(uuid);
         run(artifactView, createArtifact, setting, Set.of());
         store.clearArtifacts(uuid);
@@ -302,6 +412,10 @@ final class MigrationRunner {
      * operations apart.
      */
     Optional<SpecialAlterPlan> specialPlanOf(Migration migration, StrategySetting setting) {
+        return specialPlanOf(migration, migration.migrationStatement(), setting);
+    }
+
+    private Optional<SpecialAlterPlan> specialPlanOf(Migration migration, String alterSql, StrategySetting setting) {
         if (!setting.isFastRangeRotation() && !setting.isPreferInstantDdl()) {
             return Optional.empty();
         }
@@ -311,7 +425,7 @@ final class MigrationRunner {
         }
         SpecialPlanOptions options = new SpecialPlanOptions(setting.isFastRangeRotation(), setting.isPreferInstantDdl(),
                 instantCapabilities(inspector.capabilities()));
-        return analyzer.analyzeSpecialAlterPlan(migration.migrationStatement(), showCreateTable.get(), options);
+        return analyzer.analyzeSpecialAlterPlan(alterSql, showCreateTable.get(), options);
     }
 
     private static InstantDdlCapabilities instantCapabilities(ServerCapabilities server) {
@@ -324,14 +438,14 @@ final class MigrationRunner {
                 server.supports(ServerCapability.INSTANT_EXPAND_ENUM));
     }
 
-    private void executeSpecialPlan(Migration migration, SpecialAlterPlan plan, StrategySetting setting) {
+    private void executeSpecialPlan(Migration migration, String alterSql, SpecialAlterPlan plan, StrategySetting setting) {
         MigrationUuid uuid = migration.uuid();
         String table = migration.mysqlTable();
         reportRunning(uuid);
         if (plan instanceof SpecialAlterPlan.InstantDdl instant) {
             run(table, instant.instantAlterSql(), setting, Set.of());
         } else if (plan instanceof SpecialAlterPlan.AddRangePartition) {
-            run(table, migration.migrationStatement(), setting, Set.of());
+            run(table, alterSql, setting, Set.of());
         } else if (plan instanceof SpecialAlterPlan.DropRangePartition drop) {
             dropRangePartition(migration, drop, setting);
         }
@@ -415,7 +529,8 @@ final class MigrationRunner {
                         + " and RETRY " + uuid);
                 return;
             }
-            startOnEngine(migration, engine.get(), reverted.strategy(), run -> engine.get().startRevert(run, reverted));
+            startOnEngine(migration, engine.get(), reverted.strategy(), migration.migrationStatement(),
+                    run -> engine.get().startRevert(run, reverted));
         } else if (plan instanceof RevertPlan.Fail fail) {
             lifecycle.fail(uuid, fail.message());
         }
@@ -425,15 +540,18 @@ final class MigrationRunner {
 
     /**
      * Hands the migration to an engine: the executor owns it and it is running before the engine
-     * starts, so that the next tick neither picks it again nor takes it for someone else's.
+     * starts, so that the next tick neither picks it again nor takes it for someone else's. The
+     * engine runs {@code statement}: the stored one, or the ALTER a declarative CREATE became.
      */
-    private void startOnEngine(Migration migration, StrategyEngine engine, String engineStrategy, Consumer<MigrationRun> start) {
+    private void startOnEngine(Migration migration, StrategyEngine engine, String engineStrategy, String statement,
+            Consumer<MigrationRun> start) {
         MigrationUuid uuid = migration.uuid();
         lifecycle.owned().own(uuid);
         reportRunning(uuid);
         Migration running = store.findMigration(uuid).orElse(migration);
         try {
-            start.accept(lifecycle.runOf(running));
+            MigrationRun stored = lifecycle.runOf(running);
+            start.accept(new MigrationRun(stored.migration(), stored.setting(), statement));
             LOG.info("migration {} started by the {} engine", uuid, engineStrategy);
         } catch (MigrationStoreException e) {
             throw e;

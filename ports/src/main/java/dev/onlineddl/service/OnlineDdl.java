@@ -12,6 +12,7 @@ import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.ExecutorLock;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.ProcessRunner;
+import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
@@ -71,7 +72,7 @@ public final class OnlineDdl implements AutoCloseable {
         InstalledStrategies strategies = registry.install(context);
         MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,
-                builder.ddlAnalyzer, builder.clock, builder.random, counters);
+                builder.ddlAnalyzer, builder.clock, builder.random, counters, Optional.ofNullable(builder.schemaDiffer));
         ArtifactCollector artifactCollector = new ArtifactCollector(builder.store, builder.schemaInspector,
                 builder.ddlExecutor, lifecycle::engineFor, builder.clock, config.artifactRetention(), workRoot);
         TableGarbageCollector tableGarbageCollector = new TableGarbageCollector(builder.connections,
@@ -179,6 +180,7 @@ public final class OnlineDdl implements AutoCloseable {
         private TickListener tickListener = (outcome, duration) -> { };
         private Function<MigrationUuid, Optional<StrategyContext.Callbacks>> callbacks = uuid -> Optional.empty();
         private TableGcSettings tableGcSettings = TableGcSettings.DEFAULT;
+        private SchemaDiffer schemaDiffer;
 
         private Builder(ExecutorConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -253,6 +255,15 @@ public final class OnlineDdl implements AutoCloseable {
         /** How table garbage collection goes through the GC tables. Default: {@link TableGcSettings#DEFAULT}. */
         public Builder tableGcSettings(TableGcSettings tableGcSettings) {
             this.tableGcSettings = Objects.requireNonNull(tableGcSettings, "tableGcSettings");
+            return this;
+        }
+
+        /**
+         * Computes what a declarative CREATE of an existing table or view changes. Default: none;
+         * such a migration then fails, saying that the executor has no differ.
+         */
+        public Builder schemaDiffer(SchemaDiffer schemaDiffer) {
+            this.schemaDiffer = Objects.requireNonNull(schemaDiffer, "schemaDiffer");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.onlineddl.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onlineddl.adapter.mysql.ddl.JsqlDdlAnalyzer;
+import dev.onlineddl.adapter.mysql.diff.MySqlSchemaDiffer;
 import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
 import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
@@ -61,6 +62,16 @@ final class TargetDatabase {
     }
 
     OnlineDdl executor(String executorId, List<? extends StrategyPlugin> plugins, UnaryOperator<ExecutorConfig> tweak) {
+        return executor(executorId, plugins, tweak, true);
+    }
+
+    /** As {@link #executor(String, List)}, but assembled without a schema differ (it is optional). */
+    OnlineDdl executorWithoutSchemaDiffer(String executorId, List<? extends StrategyPlugin> plugins) {
+        return executor(executorId, plugins, config -> config, false);
+    }
+
+    private OnlineDdl executor(String executorId, List<? extends StrategyPlugin> plugins,
+            UnaryOperator<ExecutorConfig> tweak, boolean withSchemaDiffer) {
         Path workDirectory;
         try {
             workDirectory = Files.createTempDirectory("onlineddl-it");
@@ -69,7 +80,11 @@ final class TargetDatabase {
         }
         ExecutorConfig config = tweak.apply(ExecutorConfig.defaults(executorId, db.name()).withWorkDirectory(workDirectory));
         MigrationTarget target = config.target();
-        OnlineDdl executor = OnlineDdl.builder(config)
+        OnlineDdl.Builder builder = OnlineDdl.builder(config);
+        if (withSchemaDiffer) {
+            builder.schemaDiffer(new MySqlSchemaDiffer());
+        }
+        OnlineDdl executor = builder
                 .store(new JooqMigrationStore(db.dataSource(), testbed.controlSchema(), target))
                 .schemaInspector(new JdbcSchemaInspector(db.dataSource()))
                 .ddlExecutor(new JdbcDdlExecutor(db.dataSource()))
