@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -55,7 +56,7 @@ abstract class ClientCommand implements Callable<Integer> {
     }
 
     /** Prints a refusal or failure and returns its exit code; runs {@code onSuccess} otherwise. */
-    final int finish(ApiAnswer answer, java.util.function.Consumer<JsonObject> onSuccess) {
+    final int finish(ApiAnswer answer, Consumer<JsonObject> onSuccess) {
         if (answer.isSuccess()) {
             onSuccess.accept(answer.body());
             out().flush();

@@ -8,8 +8,9 @@ import dev.onlineddl.app.metrics.DaemonMetrics;
 public interface CoreAssembler {
 
     /**
-     * @param metrics where tick outcomes and durations are recorded
+     * @param metrics   where tick outcomes and durations are recorded
+     * @param callbacks what engines hand the external tools they launch (endpoints and per-migration tokens)
      * @throws RuntimeException saying what could not be set up (e.g. the database is unreachable)
      */
-    RunningCore assemble(DaemonSettings settings, DaemonMetrics metrics);
+    RunningCore assemble(DaemonSettings settings, DaemonMetrics metrics, ToolCallbacks callbacks);
 }

@@ -9,6 +9,7 @@ import dev.onlineddl.app.http.ApiServer;
 import dev.onlineddl.app.metrics.DaemonMetrics;
 import dev.onlineddl.port.in.MigrationFilter;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -53,7 +54,8 @@ public final class Daemon implements AutoCloseable {
         MigrationTokens migrationTokens = new MigrationTokens(random);
         String apiToken = Tokens.newToken(random);
         DaemonMetrics metrics = new DaemonMetrics();
-        RunningCore core = assembler.assemble(settings, metrics);
+        ToolCallbacks callbacks = new ToolCallbacks(migrationTokens);
+        RunningCore core = assembler.assemble(settings, metrics, callbacks);
         ApiServer api = null;
         try {
             String tokenHint = "the CLI reads it from "
@@ -63,6 +65,7 @@ public final class Daemon implements AutoCloseable {
                     () -> metrics.scrape(core.services().query().show(new MigrationFilter.All()), core.counts()),
                     tokenHint);
             api = ApiServer.start(settings.http(), routes);
+            callbacks.serveAt(URI.create("http://" + api.address()));
             TokenFile tokenFile = TokenFile.of(home, settings.http().host(), api.address().port());
             tokenFile.write(apiToken);
             core.start();

@@ -279,6 +279,10 @@ public final class ApiRoutes {
         services.statusReports().onStatusReport(uuid,
                 new StatusReport(status, dryRun, progress, eta, rowsCopied, readyToComplete, ""));
         if (!dryRun && status.isTerminal()) {
+            // The tool is done with this migration: its token has nothing left to do.
+            migrationTokens.revoke(uuid);
+        }
+        if (!dryRun && status.isTerminal()) {
             }
         return ApiResponse.ok(JsonObject.builder()
                 .put("migration_uuid", uuid.value())

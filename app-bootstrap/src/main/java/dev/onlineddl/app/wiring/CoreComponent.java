@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
 import dev.onlineddl.app.config.DaemonSettings;
+import dev.onlineddl.app.daemon.ToolCallbacks;
 import dev.onlineddl.port.out.Throttler;
 import dev.onlineddl.service.OnlineDdl;
 import jakarta.inject.Singleton;
@@ -23,6 +24,7 @@ interface CoreComponent {
 
     @Component.Factory
     interface Factory {
-        CoreComponent create(@BindsInstance DaemonSettings settings, @BindsInstance OnlineDdl.TickListener tickListener);
+        CoreComponent create(@BindsInstance DaemonSettings settings, @BindsInstance OnlineDdl.TickListener tickListener,
+                             @BindsInstance ToolCallbacks callbacks);
     }
 }

@@ -11,6 +11,7 @@ import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
 import dev.onlineddl.adapter.mysql.store.ControlSchema;
 import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
 import dev.onlineddl.app.config.DaemonSettings;
+import dev.onlineddl.app.daemon.ToolCallbacks;
 import dev.onlineddl.port.out.DdlAnalyzer;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.ExecutorLock;
@@ -136,7 +137,7 @@ final class CoreModule {
     static OnlineDdl onlineDdl(ExecutorConfig config, MigrationStore store, SchemaInspector schemaInspector,
                                DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, TargetConnections connections,
                                ExecutorLock executorLock, StrategyRegistry strategies, Throttler throttler, Clock clock,
-                               RandomGenerator random, OnlineDdl.TickListener tickListener) {
+                               RandomGenerator random, OnlineDdl.TickListener tickListener, ToolCallbacks callbacks) {
         return OnlineDdl.builder(config)
                 .store(store)
                 .schemaInspector(schemaInspector)
@@ -149,6 +150,7 @@ final class CoreModule {
                 .clock(clock)
                 .random(random)
                 .tickListener(tickListener)
+                .callbacks(callbacks::forMigration)
                 .build();
     }
 }

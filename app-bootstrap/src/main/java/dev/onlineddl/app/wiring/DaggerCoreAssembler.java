@@ -4,6 +4,7 @@ import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
 import dev.onlineddl.app.config.DaemonSettings;
 import dev.onlineddl.app.daemon.CoreAssembler;
 import dev.onlineddl.app.daemon.RunningCore;
+import dev.onlineddl.app.daemon.ToolCallbacks;
 import dev.onlineddl.app.http.ApiServices;
 import dev.onlineddl.app.metrics.DaemonMetrics;
 import dev.onlineddl.app.metrics.ExecutionCounts;
@@ -15,8 +16,8 @@ import dev.onlineddl.service.OnlineDdl;
 public final class DaggerCoreAssembler implements CoreAssembler {
 
     @Override
-    public RunningCore assemble(DaemonSettings settings, DaemonMetrics metrics) {
-        CoreComponent component = DaggerCoreComponent.factory().create(settings, metrics::recordTick);
+    public RunningCore assemble(DaemonSettings settings, DaemonMetrics metrics, ToolCallbacks callbacks) {
+        CoreComponent component = DaggerCoreComponent.factory().create(settings, metrics::recordTick, callbacks);
         HikariTargetConnections pool = component.targetConnectionPool();
         try {
             return new AssembledCore(component.onlineDdl(), component.throttler(), pool);

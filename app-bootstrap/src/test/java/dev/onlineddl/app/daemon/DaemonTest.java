@@ -10,6 +10,9 @@ import dev.onlineddl.app.fakes.FakeCore;
 import dev.onlineddl.app.http.ApiServices;
 import dev.onlineddl.app.metrics.ExecutionCounts;
 import dev.onlineddl.domain.MigrationStatus;
+import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.spi.StrategyContext.Callbacks;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -38,8 +41,11 @@ class DaemonTest {
     private final List<String> lifecycle = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private final CoreAssembler assembler = (settings, metrics) -> {
+    private ToolCallbacks callbacks;
+
+    private final CoreAssembler assembler = (settings, metrics, toolCallbacks) -> {
         lifecycle.add("assembled for " + settings.database());
+        callbacks = toolCallbacks;
         return new RunningCore() {
             @Override
             public ApiServices services() {
@@ -99,12 +105,31 @@ class DaemonTest {
                 "onlineddl_migrations_successful_total 4",
                 "onlineddl_migrations_failed_total 1");
 
+        MigrationUuid uuid = fake.migrations.get(0).uuid();
+        Callbacks forTool = callbacks.forMigration(uuid).orElseThrow();
+        assertThat(forTool.statusUrl()).hasToString("http://127.0.0.1:" + port + "/schema-migration/report-status");
+        assertThat(forTool.throttlerCheckUrl()).hasToString("http://127.0.0.1:" + port + "/throttler/check");
+        assertThat(forTool.token()).isNotEqualTo(token);
+        String report = "/schema-migration/report-status?uuid=" + uuid + "&status=complete&rowscopied=7";
+        assertThat(get(port, report, token).statusCode()).as("the API token is not for tools").isEqualTo(401);
+        assertThat(get(port, report, forTool.token()).statusCode()).isEqualTo(200);
+        assertThat(fake.reports).extracting(StatusReport::rowsCopied).containsExactly(7L);
+        assertThat(get(port, report, forTool.token()).statusCode()).as("revoked once the tool reported the end").isEqualTo(401);
+
         daemon.close();
         daemon.close();
 
         assertThat(lifecycle).containsExactly("assembled for shop", "started", "closed");
         assertThat(tokenFile).doesNotExist();
         assertThatThrownBy(() -> get(port, "/metrics", null)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void toolsGetNoCallbacksBeforeTheApiListens() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> Daemon.start(settings(taken.getLocalPort()), home, assembler)).isInstanceOf(IOException.class);
+        }
+        assertThat(callbacks.forMigration(MigrationUuid.parse("a0638f6b_ec7b_11ea_9bf8_000d3a9b8a9a"))).isEmpty();
     }
 
     @Test

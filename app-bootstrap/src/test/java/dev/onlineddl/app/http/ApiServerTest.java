@@ -357,6 +357,9 @@ class ApiServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(core.reports).containsExactly(new StatusReport(status, dryRun, progress, eta, rowsCopied, readyToComplete, ""));
+        // A tool that reported its migration's end has no more use for its token.
+        boolean ended = status.isTerminal() && !dryRun;
+        assertThat(migrationTokens.verify(token).isPresent()).isEqualTo(!ended);
     }
 
     @Test
