@@ -1,6 +1,7 @@
 package dev.onlineddl.example.plugin;
 
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.ddl.RewrittenCreateTable;
 import dev.onlineddl.domain.progress.MigrationProgress;
 import dev.onlineddl.port.out.TableColumn;
 import dev.onlineddl.spi.MigrationRun;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -170,10 +170,18 @@ final class CopyJob implements Runnable {
                 if (shadowExists) {
                     throw new SQLException("the shadow table " + tables.shadow() + " exists already");
                 }
-                execute(session.connection(), "CREATE TABLE " + quote(tables.shadow()) + " LIKE " + quote(tables.table()));
+                // Not CREATE TABLE ... LIKE: constraint names are unique per schema, so the copy
+                // needs its CHECK and FOREIGN KEY constraints renamed, and deterministically (the
+                // same on every shard), as the core's analyzer does; LIKE would also drop the
+                // foreign keys.
+                String showCreate = context.schemaInspector().showCreateTable(tables.schema(), tables.table())
+                        .orElseThrow(() -> new SQLException("the table " + tables.describe() + " does not exist"));
+                RewrittenCreateTable shadowCreate = context.ddlAnalyzer().rewriteCreateTableForCopy(showCreate,
+                        tables.table(), tables.shadow(), uuid, run.setting().isUnsafeAllowForeignKeys());
+                execute(session.connection(), shadowCreate.sql());
                 context.reporter().artifactTable(uuid, tables.shadow());
                 for (String alter : context.ddlAnalyzer().rewriteAlterTableForShadow(run.statement(), tables.table(),
-                        tables.shadow(), uuid, Map.of()).statements()) {
+                        tables.shadow(), uuid, shadowCreate.constraintRenames()).statements()) {
                     execute(session.connection(), alter);
                 }
             }
