@@ -3,6 +3,7 @@ package dev.onlineddl.app.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.onlineddl.adapter.mysql.ddl.JsqlDdlAnalyzer;
+import dev.onlineddl.adapter.mysql.diff.MySqlSchemaDiffer;
 import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
 import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
@@ -17,6 +18,7 @@ import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.ExecutorLock;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTarget;
+import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
@@ -103,6 +105,13 @@ final class CoreModule {
         return StrategyRegistry.discover(CoreModule.class.getClassLoader());
     }
 
+    /** Declarative CREATEs of existing tables and views are diffed against the live schema. */
+    @Provides
+    @Singleton
+    static SchemaDiffer schemaDiffer() {
+        return new MySqlSchemaDiffer();
+    }
+
     @Provides
     @Singleton
     static Clock clock() {
@@ -137,7 +146,8 @@ final class CoreModule {
     static OnlineDdl onlineDdl(ExecutorConfig config, MigrationStore store, SchemaInspector schemaInspector,
                                DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, TargetConnections connections,
                                ExecutorLock executorLock, StrategyRegistry strategies, Throttler throttler, Clock clock,
-                               RandomGenerator random, OnlineDdl.TickListener tickListener, ToolCallbacks callbacks) {
+                               RandomGenerator random, SchemaDiffer schemaDiffer, OnlineDdl.TickListener tickListener,
+                               ToolCallbacks callbacks) {
         return OnlineDdl.builder(config)
                 .store(store)
                 .schemaInspector(schemaInspector)
@@ -149,6 +159,7 @@ final class CoreModule {
                 .throttler(throttler)
                 .clock(clock)
                 .random(random)
+                .schemaDiffer(schemaDiffer)
                 .tickListener(tickListener)
                 .callbacks(callbacks::forMigration)
                 .build();

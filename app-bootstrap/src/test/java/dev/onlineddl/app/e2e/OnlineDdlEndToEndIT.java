@@ -234,6 +234,17 @@ class OnlineDdlEndToEndIT {
 
     @Test
     @Order(3)
+    void aDeclarativeCreateOfAnExistingTableBecomesTheAlterTheDifferComputes() throws Exception {
+        MigrationUuid uuid = submit("mysql --declarative",
+                "CREATE TABLE e2e_orders (id INT PRIMARY KEY, total DECIMAL(10,2), note VARCHAR(100), placed_at DATETIME NULL)");
+        JsonObject row = awaitStatus(uuid, "complete");
+        assertThat(row.requiredString("ddl_action")).isEqualTo("alter");
+        assertThat(row.requiredString("message")).containsIgnoringCase("alter table").contains("placed_at");
+        assertThat(columns("e2e_orders")).containsExactly("id", "total", "note", "placed_at");
+    }
+
+    @Test
+    @Order(4)
     void postponedMigrationsCompleteOnCommand() throws Exception {
         Result submitted = ok("submit", "--strategy", "vitess --postpone-completion", "--context", "e2e-postponed",
                 "CREATE TABLE e2e_postponed (id INT PRIMARY KEY); CREATE TABLE e2e_postponed_too (id INT PRIMARY KEY)");
@@ -257,7 +268,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void dropTable() throws Exception {
         MigrationUuid uuid = submit("vitess", "DROP TABLE e2e_postponed_too");
         awaitStatus(uuid, "complete");
@@ -266,7 +277,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void cancelRetryLaunchAndCleanup() throws Exception {
         MigrationUuid first = submit("vitess --postpone-launch", "CREATE TABLE e2e_launch_later (id INT PRIMARY KEY)");
         MigrationUuid second = submit("vitess --postpone-launch", "CREATE TABLE e2e_cancelled (id INT PRIMARY KEY)");
@@ -297,7 +308,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void throttleAndUnthrottle() throws Exception {
         assertThat(ok("throttle", "--all", "--expire", "1h", "--ratio", "0.5").out()).startsWith("throttle: ");
         assertThat(ok("unthrottle", "--all").out()).startsWith("unthrottle: ");
@@ -311,7 +322,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void rejectionsExitWith1AndChangeNothing() throws Exception {
         Result unknown = cli("cancel", "ffffffff_ec7b_11ea_9bf8_000d3a9b8a9a");
         assertThat(unknown.exitCode()).isEqualTo(1);
@@ -325,7 +336,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void commandEndpointsNeedTheToken() throws Exception {
         assertThat(httpPost("/api/migrations/all/cancel", Optional.empty()).statusCode()).isEqualTo(401);
         assertThat(httpPost("/api/migrations/all/cancel", Optional.of("not-the-token")).statusCode()).isEqualTo(401);
@@ -338,7 +349,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void metricsShowTheExpectedSeries() throws Exception {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/metrics")).build(),
                 BodyHandlers.ofString());
@@ -353,7 +364,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aNonLoopbackBindIsRefusedWithoutAllowRemote() throws Exception {
         Result refused = onlineddl.run("daemon", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--http", "0.0.0.0:0");
         assertThat(refused.exitCode()).isEqualTo(1);
@@ -362,7 +373,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theCliSaysWhenNoDaemonAnswers() throws Exception {
         int freePort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -374,7 +385,7 @@ class OnlineDdlEndToEndIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void thePasswordAppearsNowhere() throws Exception {
         assertThat(daemon.log()).noneMatch(line -> line.contains(db.password()));
         assertThat(daemon.process().info().arguments().map(List::of).orElse(List.of())).noneMatch(arg -> arg.contains(db.password()));
