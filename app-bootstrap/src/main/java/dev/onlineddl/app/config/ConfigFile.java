@@ -1,6 +1,7 @@
 package dev.onlineddl.app.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,15 +10,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeSet;
 
 /**
- * A {@code --config} file: Java properties (UTF-8) whose keys are the flag names without the
- * dashes, e.g. {@code check-interval = 30s}. An unknown key stops start-up rather than being
- * ignored, because a misspelt key would otherwise silently fall back to a default.
+ * A {@code --config} file whose keys are the flag names without the dashes: YAML when the name
+ * ends in {@code .yaml} or {@code .yml} ({@code check-interval: 30s}, see {@link YamlConfigParser}),
+ * Java properties (UTF-8) otherwise ({@code check-interval = 30s}). An unknown key stops start-up
+ * rather than being ignored, because a misspelt key would otherwise silently fall back to a
+ * default.
  */
 public record ConfigFile(Path path, Map<Setting, String> values) {
 
@@ -28,6 +32,24 @@ public record ConfigFile(Path path, Map<Setting, String> values) {
 
     /** @throws ConfigurationException if the file cannot be read or holds a key that is not a setting */
     public static ConfigFile read(Path path) {
+        return isYaml(path) ? readYaml(path) : readProperties(path);
+    }
+
+    static boolean isYaml(Path path) {
+        Path name = path.getFileName();
+        String lowerCase = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        return lowerCase.endsWith(".yaml") || lowerCase.endsWith(".yml");
+    }
+
+    private static ConfigFile readYaml(Path path) {
+        try (InputStream content = Files.newInputStream(path)) {
+            return new ConfigFile(path, YamlConfigParser.parse(path, content));
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read the configuration file " + path + " (--config): " + e.getMessage());
+        }
+    }
+
+    private static ConfigFile readProperties(Path path) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -56,7 +78,7 @@ public record ConfigFile(Path path, Map<Setting, String> values) {
         return new ConfigFile(path, values);
     }
 
-    private static String knownKeys() {
+    static String knownKeys() {
         List<String> keys = new ArrayList<>();
         for (Setting setting : Setting.values()) {
             keys.add(setting.key());
