@@ -13,11 +13,13 @@ import dev.onlineddl.adapter.mysql.store.ControlSchema;
 import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
 import dev.onlineddl.app.config.DaemonSettings;
 import dev.onlineddl.app.daemon.ToolCallbacks;
+import dev.onlineddl.app.process.LocalProcessRunner;
 import dev.onlineddl.port.out.DdlAnalyzer;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.ExecutorLock;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTarget;
+import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
@@ -130,6 +132,13 @@ final class CoreModule {
         return new InMemoryThrottler(clock, random);
     }
 
+    /** gh-ost and pt-online-schema-change run as children of the daemon. */
+    @Provides
+    @Singleton
+    static ProcessRunner processRunner() {
+        return new LocalProcessRunner();
+    }
+
     @Provides
     @Singleton
     static ExecutorConfig executorConfig(DaemonSettings settings, MigrationTarget target) {
@@ -145,9 +154,9 @@ final class CoreModule {
     @Singleton
     static OnlineDdl onlineDdl(ExecutorConfig config, MigrationStore store, SchemaInspector schemaInspector,
                                DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, TargetConnections connections,
-                               ExecutorLock executorLock, StrategyRegistry strategies, Throttler throttler, Clock clock,
-                               RandomGenerator random, SchemaDiffer schemaDiffer, OnlineDdl.TickListener tickListener,
-                               ToolCallbacks callbacks) {
+                               ExecutorLock executorLock, StrategyRegistry strategies, Throttler throttler,
+                               ProcessRunner processRunner, Clock clock, RandomGenerator random, SchemaDiffer schemaDiffer,
+                               OnlineDdl.TickListener tickListener, ToolCallbacks callbacks) {
         return OnlineDdl.builder(config)
                 .store(store)
                 .schemaInspector(schemaInspector)
@@ -157,6 +166,7 @@ final class CoreModule {
                 .executorLock(executorLock)
                 .strategies(strategies)
                 .throttler(throttler)
+                .processRunner(processRunner)
                 .clock(clock)
                 .random(random)
                 .schemaDiffer(schemaDiffer)
