@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,10 +33,12 @@ final class CoreStrategyContext implements StrategyContext {
     private final StatusReporter reporter;
     private final Path workRoot;
     private final Function<MigrationUuid, Optional<Callbacks>> callbacks;
+    private final Map<String, String> settings;
 
     CoreStrategyContext(String executorId, TargetConnections connections, SchemaInspector schemaInspector,
             DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, Throttler throttler, ProcessRunner processRunner,
-            Clock clock, StatusReporter reporter, Path workRoot, Function<MigrationUuid, Optional<Callbacks>> callbacks) {
+            Clock clock, StatusReporter reporter, Path workRoot, Function<MigrationUuid, Optional<Callbacks>> callbacks,
+            Map<String, String> settings) {
         this.executorId = Objects.requireNonNull(executorId, "executorId");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.schemaInspector = Objects.requireNonNull(schemaInspector, "schemaInspector");
@@ -47,6 +50,7 @@ final class CoreStrategyContext implements StrategyContext {
         this.reporter = Objects.requireNonNull(reporter, "reporter");
         this.workRoot = Objects.requireNonNull(workRoot, "workRoot");
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+        this.settings = Map.copyOf(settings);
     }
 
     @Override
@@ -109,6 +113,12 @@ final class CoreStrategyContext implements StrategyContext {
     @Override
     public Optional<Callbacks> callbacks(MigrationUuid uuid) {
         return callbacks.apply(Objects.requireNonNull(uuid, "uuid"));
+    }
+
+    /** What the embedding application gave {@code OnlineDdl.Builder.strategySetting}; fixed once built. */
+    @Override
+    public Optional<String> setting(String name) {
+        return Optional.ofNullable(settings.get(Objects.requireNonNull(name, "name")));
     }
 
     private Path directoryOf(MigrationUuid uuid) {

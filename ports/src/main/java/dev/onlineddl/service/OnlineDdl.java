@@ -21,12 +21,15 @@ import dev.onlineddl.service.gc.TableGarbageCollector;
 import dev.onlineddl.service.gc.TableGcSettings;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyPlugin;
+import dev.onlineddl.spi.StrategySettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -68,7 +71,7 @@ public final class OnlineDdl implements AutoCloseable {
         Path workRoot = config.workDirectory().resolve(config.target().mysqlSchema());
         CoreStrategyContext context = new CoreStrategyContext(config.executorId(), builder.connections,
                 builder.schemaInspector, builder.ddlExecutor, builder.ddlAnalyzer, builder.throttler, builder.processRunner,
-                builder.clock, reports, workRoot, builder.callbacks);
+                builder.clock, reports, workRoot, builder.callbacks, builder.strategySettings);
         InstalledStrategies strategies = registry.install(context);
         MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,
@@ -181,6 +184,7 @@ public final class OnlineDdl implements AutoCloseable {
         private Function<MigrationUuid, Optional<StrategyContext.Callbacks>> callbacks = uuid -> Optional.empty();
         private TableGcSettings tableGcSettings = TableGcSettings.DEFAULT;
         private SchemaDiffer schemaDiffer;
+        private final Map<String, String> strategySettings = new LinkedHashMap<>();
 
         private Builder(ExecutorConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -279,6 +283,31 @@ public final class OnlineDdl implements AutoCloseable {
          */
         public Builder callbacks(Function<MigrationUuid, Optional<StrategyContext.Callbacks>> callbacks) {
             this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+            return this;
+        }
+
+        /**
+         * A setting strategy engines read through {@link StrategyContext#setting(String)}, e.g.
+         * {@code strategySetting(StrategySettings.GH_OST_PATH, "/usr/local/bin/gh-ost")}. A later
+         * value for the same name replaces the earlier one. Never a secret: engines may log
+         * settings, and a tool may get them on its command line.
+         *
+         * @throws IllegalArgumentException if the name is blank or holds whitespace
+         */
+        public Builder strategySetting(String name, String value) {
+            Objects.requireNonNull(name, "strategy setting name");
+            Objects.requireNonNull(value, () -> "value of the strategy setting '" + name + "'");
+            if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("invalid strategy setting name '" + name
+                        + "': use a name without whitespace such as " + StrategySettings.GH_OST_PATH);
+            }
+            strategySettings.put(name, value);
+            return this;
+        }
+
+        /** {@link #strategySetting(String, String)} for each entry. */
+        public Builder strategySettings(Map<String, String> settings) {
+            settings.forEach(this::strategySetting);
             return this;
         }
 

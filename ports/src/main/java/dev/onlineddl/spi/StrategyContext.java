@@ -50,6 +50,15 @@ public interface StrategyContext {
         return Optional.empty();
     }
 
+    /**
+     * A setting the embedding application gives strategy engines, e.g.
+     * {@link StrategySettings#GH_OST_PATH}. Empty when the application did not set it, and for
+     * contexts that predate settings: an engine must have a default for every setting it reads.
+     */
+    default Optional<String> setting(String name) {
+        return Optional.empty();
+    }
+
     /** @param token a secret: pass it to the tool through a file or its environment, never its arguments */
     record Callbacks(URI statusUrl, URI throttlerCheckUrl, String token) {
         @Override

@@ -28,9 +28,12 @@ import dev.onlineddl.service.ExecutorConfig;
 import dev.onlineddl.service.InMemoryThrottler;
 import dev.onlineddl.service.OnlineDdl;
 import dev.onlineddl.service.StrategyRegistry;
+import dev.onlineddl.spi.StrategySettings;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -139,6 +142,17 @@ final class CoreModule {
         return new LocalProcessRunner();
     }
 
+    /**
+     * What strategy plugins may read through {@code StrategyContext.setting}: the tool paths the
+     * daemon was given. An unset path stays unset, so that the engine looks for its tool on the PATH.
+     */
+    static Map<String, String> strategySettings(DaemonSettings settings) {
+        Map<String, String> strategySettings = new LinkedHashMap<>();
+        settings.ghOstPath().ifPresent(path -> strategySettings.put(StrategySettings.GH_OST_PATH, path.toString()));
+        settings.ptOscPath().ifPresent(path -> strategySettings.put(StrategySettings.PT_OSC_PATH, path.toString()));
+        return strategySettings;
+    }
+
     @Provides
     @Singleton
     static ExecutorConfig executorConfig(DaemonSettings settings, MigrationTarget target) {
@@ -152,11 +166,11 @@ final class CoreModule {
 
     @Provides
     @Singleton
-    static OnlineDdl onlineDdl(ExecutorConfig config, MigrationStore store, SchemaInspector schemaInspector,
-                               DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, TargetConnections connections,
-                               ExecutorLock executorLock, StrategyRegistry strategies, Throttler throttler,
-                               ProcessRunner processRunner, Clock clock, RandomGenerator random, SchemaDiffer schemaDiffer,
-                               OnlineDdl.TickListener tickListener, ToolCallbacks callbacks) {
+    static OnlineDdl onlineDdl(DaemonSettings settings, ExecutorConfig config, MigrationStore store,
+                               SchemaInspector schemaInspector, DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer,
+                               TargetConnections connections, ExecutorLock executorLock, StrategyRegistry strategies,
+                               Throttler throttler, ProcessRunner processRunner, Clock clock, RandomGenerator random,
+                               SchemaDiffer schemaDiffer, OnlineDdl.TickListener tickListener, ToolCallbacks callbacks) {
         return OnlineDdl.builder(config)
                 .store(store)
                 .schemaInspector(schemaInspector)
@@ -167,6 +181,7 @@ final class CoreModule {
                 .strategies(strategies)
                 .throttler(throttler)
                 .processRunner(processRunner)
+                .strategySettings(strategySettings(settings))
                 .clock(clock)
                 .random(random)
                 .schemaDiffer(schemaDiffer)
