@@ -214,10 +214,11 @@ public final class Executor implements RunExecutorTick {
     // ------------------------------------------------------------------ retry, review queued, schedule
 
     private void retryTabletFailureMigrations() {
-        if (store.retryTabletFailureMigration(lifecycle.config().executorId())) {
-            LOG.info("re-queued a migration that failed because its executor went away");
+        store.retryTabletFailureMigration(lifecycle.config().executorId()).ifPresent(uuid -> {
+            store.findMigration(uuid).ifPresent(requeued -> MigrationStatusLog.changed(requeued,
+                    MigrationStatus.FAILED, MigrationStatus.QUEUED, "retried: it failed because its executor went away"));
             lifecycle.trigger().triggerSoon();
-        }
+        });
     }
 
     /**
@@ -302,8 +303,9 @@ public final class Executor implements RunExecutorTick {
             store.updateReadyToComplete(uuid, true);
         }
         decision.becomesReady().ifPresent(uuid -> {
+            Optional<Migration> queued = store.findMigration(uuid);
             store.updateStatus(uuid, MigrationStatus.READY);
-            LOG.info("migration {} is ready", uuid);
+            queued.ifPresent(row -> MigrationStatusLog.changed(row, row.status(), MigrationStatus.READY, ""));
             lifecycle.trigger().triggerSoon();
         });
     }
@@ -355,7 +357,8 @@ public final class Executor implements RunExecutorTick {
     private void reviewRunningMigrationsAndCancel() {
         List<Cancellable> cancellable = reviewRunningMigrations();
         for (Cancellable cancel : cancellable) {
-            LOG.info("cancelling migration {}: {}", cancel.uuid(), cancel.message());
+            // the status line of the migration's end says why
+            LOG.debug("cancelling migration {}: {}", cancel.uuid(), cancel.message());
             lifecycle.cancel(cancel.uuid(), cancel.message(), false);
         }
     }

@@ -1,6 +1,7 @@
 package dev.onlineddl.service;
 
 import dev.onlineddl.domain.Migration;
+import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.domain.rules.PendingMigration;
@@ -58,10 +59,15 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
     @Override
     public CommandResult retry(MigrationUuid uuid) {
         return underMigrationLock(() -> {
-            lifecycle.requireMigration(uuid);
+            Migration before = lifecycle.requireMigration(uuid);
             boolean retried = store.retryMigration(uuid, lifecycle.config().executorId());
             lifecycle.trigger().triggerSoon();
-            LOG.info("retry of migration {}: {}", uuid, retried ? "queued again" : "not failed or cancelled, nothing to do");
+            if (retried) {
+                MigrationStatusLog.changed(before, before.status(), MigrationStatus.QUEUED, "retried by the user");
+            } else {
+                LOG.info("retry of migration {}: it is {}, not failed or cancelled: nothing to do", uuid,
+                        before.status().wireName());
+            }
             return retried ? CommandResult.ONE : CommandResult.NONE;
         });
     }

@@ -89,7 +89,7 @@ final class MigrationRunner {
     void execute(Migration migration) {
         MigrationUuid uuid = migration.uuid();
         counters.started();
-        LOG.info("executing migration {} ({} {} on {}, strategy {})", uuid,
+        LOG.debug("executing migration {} ({} {} on {}, strategy {})", uuid,
                 migration.ddlAction() == null ? "" : migration.ddlAction().wireName(),
                 migration.view() ? "view" : "table", migration.mysqlTable(), migration.strategy());
         try {
@@ -552,7 +552,7 @@ final class MigrationRunner {
         try {
             MigrationRun stored = lifecycle.runOf(running);
             start.accept(new MigrationRun(stored.migration(), stored.setting(), statement));
-            LOG.info("migration {} started by the {} engine", uuid, engineStrategy);
+            LOG.debug("migration {} started by the {} engine", uuid, engineStrategy);
         } catch (MigrationStoreException e) {
             throw e;
         } catch (RuntimeException e) {

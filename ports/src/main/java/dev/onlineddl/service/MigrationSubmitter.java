@@ -189,12 +189,12 @@ final class MigrationSubmitter implements SubmitMigration {
                     throw new InvalidInputException("migration " + uuid + " already exists for another target database"
                             + " sharing this control schema: choose another UUID, or omit it to get one generated");
                 }
-                LOG.info("migration {} submitted: {} {} with strategy {}", uuid, migration.ddlAction().wireName(),
-                        migration.mysqlTable().isEmpty() ? migration.migrationStatement() : migration.mysqlTable(),
-                        setting.text());
+                MigrationStatusLog.created(migration, submittedMessage(migration, setting));
             } else if (decision instanceof SubmissionDecision.RetryExisting) {
-                store.retryMigration(uuid, lifecycle.config().executorId());
-                LOG.info("migration {} resubmitted: retried", uuid);
+                Migration before = existing.orElseThrow();
+                if (store.retryMigration(uuid, lifecycle.config().executorId())) {
+                    MigrationStatusLog.changed(before, before.status(), MigrationStatus.QUEUED, "resubmitted");
+                }
             } else {
                 LOG.info("migration {} resubmitted: already {}, nothing to do", uuid,
                         existing.map(row -> row.status().wireName()).orElse("submitted"));
@@ -202,6 +202,13 @@ final class MigrationSubmitter implements SubmitMigration {
         } finally {
             submissionLock.unlock();
         }
+    }
+
+    /** What was submitted: the action, and the statement where no table is known yet (a REVERT). */
+    private static String submittedMessage(Migration migration, StrategySetting setting) {
+        String what = migration.mysqlTable().isEmpty() ? " " + migration.migrationStatement() : "";
+        String options = setting.options().isEmpty() ? "" : " with options " + setting.options();
+        return "submitted " + migration.ddlAction().wireName() + what + options;
     }
 
     private List<PendingMigrationContext> pendingContexts() {
@@ -237,7 +244,7 @@ final class MigrationSubmitter implements SubmitMigration {
             }
             store.markStarted(uuid);
             counters.started();
-            LOG.info("migration {} runs now with strategy {}: {}", uuid, setting.strategy(), migration.migrationStatement());
+            MigrationStatusLog.created(migration, "runs now while its submitter waits");
             Migration outcome = awaitDirect(engine, migration, ended);
             if (outcome.status() != MigrationStatus.COMPLETE) {
                 throw new MigrationFailedException(uuid, completed, "migration " + uuid + " (" + setting.strategy() + ") on table "

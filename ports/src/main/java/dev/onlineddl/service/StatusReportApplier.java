@@ -147,10 +147,10 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
             }
         }
         if (status == MigrationStatus.FAILED) {
-            // a user's cancel stamped cancelled_timestamp: the migration then ends cancelled, not failed
-            store.updateStatusFailedOrCancelled(uuid);
+            MigrationStatusLog.changed(current, current.status(), endFailedOrCancelled(current), report.message());
         } else {
             store.updateStatus(uuid, status);
+            MigrationStatusLog.changed(current, current.status(), status, report.message());
         }
         store.updateProgress(uuid, progress);
         store.updateEtaSeconds(uuid, report.etaSeconds());
@@ -180,11 +180,11 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
                 owned.disown(uuid);
                 return false;
             }
-            store.updateStatusFailedOrCancelled(uuid);
+            MigrationStatus ended = endFailedOrCancelled(current.get());
             if (message != null && !message.isEmpty()) {
                 store.updateMessage(uuid, message);
             }
-            LOG.info("migration {} on {} failed: {}", uuid, current.get().mysqlTable(), message);
+            MigrationStatusLog.changed(current.get(), current.get().status(), ended, message);
             ended(uuid, MigrationStatus.FAILED);
             return true;
         } finally {
@@ -206,12 +206,25 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
             }
             store.updateMessage(uuid, message);
             store.updateStatus(uuid, MigrationStatus.FAILED);
+            MigrationStatusLog.changed(current.get(), current.get().status(), MigrationStatus.FAILED, message);
             store.markStarted(uuid);
             store.markTimestamp(uuid, MigrationTimestamp.COMPLETED);
             ended(uuid, MigrationStatus.FAILED);
         } finally {
             statusLock.unlock();
         }
+    }
+
+    /**
+     * Ends the migration as cancelled if a user cancelled it (their cancel stamped
+     * cancelled_timestamp before asking for the end), else as failed.
+     *
+     * @param current the row read under {@link #statusLock}
+     * @return the status it ended with
+     */
+    private MigrationStatus endFailedOrCancelled(Migration current) {
+        store.updateStatusFailedOrCancelled(current.uuid());
+        return current.cancelledTimestamp() != null ? MigrationStatus.CANCELLED : MigrationStatus.FAILED;
     }
 
     /** Bookkeeping once a migration has ended, by a report or by the executor's own decision. */

@@ -151,9 +151,9 @@ public interface MigrationStore {
      * retried (seed {@code sqlRetryMigrationWhere} with {@code sqlWhereTabletFailure}), as
      * {@link #retryMigration} does.
      *
-     * @return true if one was re-queued
+     * @return the migration re-queued, if any (so that the executor can say which)
      */
-    boolean retryTabletFailureMigration(String executorId);
+    Optional<MigrationUuid> retryTabletFailureMigration(String executorId);
 
     /**
      * Stamps completed_timestamp on failed migrations that lack it and are not cleaned up yet

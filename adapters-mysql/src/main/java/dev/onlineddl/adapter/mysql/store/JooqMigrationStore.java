@@ -391,19 +391,26 @@ public final class JooqMigrationStore implements MigrationStore {
     }
 
     @Override
-    public boolean retryTabletFailureMigration(String executorId) {
+    public Optional<MigrationUuid> retryTabletFailureMigration(String executorId) {
         Objects.requireNonNull(executorId, "executorId");
-        return call("retry a migration that failed with its executor", () -> requeue(executorId)
-                .where(ownTarget()
-                        .and(M.MIGRATION_STATUS.in(FAILED, CANCELLED))
-                        .and(M.TABLET_FAILURE.eq(TRUE))
-                        .and(M.MIGRATION_STATUS.eq(FAILED))
-                        .and(M.RETRIES.eq(UInteger.valueOf(0))))
-                // The seed has no ORDER BY; the oldest first makes "one per call" deterministic
-                // (and safe for statement-based replication).
+        Condition neverRetriedTabletFailure = ownTarget()
+                .and(M.MIGRATION_STATUS.eq(FAILED))
+                .and(M.TABLET_FAILURE.eq(TRUE))
+                .and(M.RETRIES.eq(UInteger.valueOf(0)));
+        // The seed re-queues with one UPDATE ... LIMIT 1, which cannot say which row it took. Here
+        // the oldest candidate is found first (the seed has no ORDER BY; the oldest makes "one per
+        // call" deterministic) and re-queued by UUID under the same condition: if a user retried it
+        // in between, the UPDATE matches nothing and the next call takes the next candidate.
+        Optional<MigrationUuid> oldest = call("find a migration that failed with its executor", () -> sql
+                .select(M.MIGRATION_UUID)
+                .from(M)
+                .where(neverRetriedTabletFailure)
                 .orderBy(M.ID)
                 .limit(1)
-                .execute()) > 0;
+                .fetchOptional(row -> uuid(row.value1())));
+        return oldest.filter(uuid -> update("retry after its executor failed", uuid, () -> requeue(executorId)
+                .where(byUuid(uuid).and(neverRetriedTabletFailure))
+                .execute()) > 0);
     }
 
     /**

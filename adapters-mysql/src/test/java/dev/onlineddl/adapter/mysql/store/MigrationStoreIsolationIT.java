@@ -101,8 +101,8 @@ class MigrationStoreIsolationIT {
         }
 
         assertThat(shop.fixCompletedTimestampOfFailedMigrations()).isEqualTo(1);
-        assertThat(shop.retryTabletFailureMigration("shop-executor")).isTrue();
-        assertThat(shop.retryTabletFailureMigration("shop-executor")).isFalse();
+        assertThat(shop.retryTabletFailureMigration("shop-executor")).contains(shopFailure);
+        assertThat(shop.retryTabletFailureMigration("shop-executor")).isEmpty();
 
         assertThat(fixture.existingRow(shopFailure)).containsEntry("migration_status", "queued");
         assertThat(fixture.existingRow(billingFailure)).containsEntry("migration_status", "failed");

@@ -171,17 +171,17 @@ class MigrationStoreUpdatesIT {
         MigrationUuid second = fixture.submit(own, "e");
         fixture.given(second, "migration_status = 'failed', tablet_failure = 1");
 
-        assertThat(own.retryTabletFailureMigration("executor-9")).isTrue();
+        assertThat(own.retryTabletFailureMigration("executor-9")).contains(first);
         assertThat(row(first)).containsEntry("migration_status", "queued").containsEntry("tablet", "executor-9")
                 .containsEntry("message", "");
         assertThat(number(row(first), "tablet_failure")).isZero();
         assertThat(number(row(first), "retries")).isEqualTo(1);
         assertThat(row(second)).containsEntry("migration_status", "failed");
 
-        assertThat(own.retryTabletFailureMigration("executor-9")).isTrue();
+        assertThat(own.retryTabletFailureMigration("executor-9")).contains(second);
         assertThat(row(second)).containsEntry("migration_status", "queued");
 
-        assertThat(own.retryTabletFailureMigration("executor-9")).isFalse();
+        assertThat(own.retryTabletFailureMigration("executor-9")).isEmpty();
         assertThat(row(retriedBefore)).containsEntry("migration_status", "failed");
         assertThat(row(plainFailure)).containsEntry("migration_status", "failed");
         assertThat(row(cancelledWithFailure)).containsEntry("migration_status", "cancelled");
