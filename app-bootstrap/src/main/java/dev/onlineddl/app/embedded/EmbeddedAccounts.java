@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The accounts of a freshly installed embedded server: {@value #USER} with every privilege, and
- * {@code root} made unusable. The installer leaves a password-less root reachable over TCP,
- * which is what lets us in once; a password-less superuser on a local port must not outlive that.
+ * every other account (root above all) made unusable. The installer leaves a password-less root
+ * reachable over TCP, which is what lets us in once; a password-less superuser on a local port
+ * must not outlive that.
  */
 final class EmbeddedAccounts {
 
@@ -27,8 +28,8 @@ final class EmbeddedAccounts {
     }
 
     /**
-     * Creates (or re-creates) the onlineddl account with the password, then gives every root account a
-     * random password that nobody keeps.
+     * Creates (or re-creates) the onlineddl account with the password, then gives every other account
+     * a random password that nobody keeps.
      *
      * @param root a connection as root; statements are prepared client-side (Connector/J's default),
      *             so the bound names and passwords reach the server as escaped literals, which is
@@ -39,9 +40,10 @@ final class EmbeddedAccounts {
             execute(root, "CREATE OR REPLACE USER ?@? IDENTIFIED BY ?", USER, host, password.value());
             execute(root, "GRANT ALL PRIVILEGES ON *.* TO ?@? WITH GRANT OPTION", USER, host);
         }
-        for (String host : rootHosts(root)) {
+        for (Account other : accountsOtherThan(root, USER)) {
             try {
-                execute(root, "ALTER USER ?@? IDENTIFIED BY ?", "root", host, PasswordFile.generate(random).value());
+                execute(root, "ALTER USER ?@? IDENTIFIED BY ?", other.user(), other.host(),
+                        PasswordFile.generate(random).value());
             } catch (SQLException cannotAlter) {
                 // Only host-name accounts refuse; with --skip-name-resolve nobody can log in through them anyway.
                 if (cannotAlter.getErrorCode() != ER_CANNOT_USER) {
@@ -51,17 +53,20 @@ final class EmbeddedAccounts {
         }
     }
 
-    private static List<String> rootHosts(Connection connection) throws SQLException {
-        List<String> hosts = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT Host FROM mysql.user WHERE User = ?")) {
-            query.setString(1, "root");
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    hosts.add(rows.getString(1));
+    private record Account(String user, String host) {
+    }
+
+    private static List<Account> accountsOtherThan(Connection connection, String user) throws SQLException {
+        List<Account> others = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT User, Host FROM mysql.user WHERE User <> ?")) {
+            query.setString(1, user);
+            try (ResultSet accounts = query.executeQuery()) {
+                while (accounts.next()) {
+                    others.add(new Account(accounts.getString("User"), accounts.getString("Host")));
                 }
             }
         }
-        return hosts;
+        return others;
     }
 
     private static void execute(Connection connection, String sql, String... values) throws SQLException {

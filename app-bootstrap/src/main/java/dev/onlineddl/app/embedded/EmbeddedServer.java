@@ -139,7 +139,7 @@ public final class EmbeddedServer implements AutoCloseable {
             options.progress().accept(DISTRIBUTION.displayName() + " ready on " + server.host() + ":" + server.port());
             return server;
         } catch (IOException | SQLException | RuntimeException failed) {
-            abandon(directory, options.keepData(), socketDirectory);
+            releaseFiles(directory, options.keepData(), socketDirectory);
             if (failed instanceof EmbeddedServerException known) {
                 throw known;
             }
@@ -211,7 +211,8 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static void abandon(ServerDirectory directory, boolean keepData, Optional<Path> socketDirectory) {
+    /** Once no server runs on it: unlocks the directory, and deletes it unless the data is to be kept. */
+    private static void releaseFiles(ServerDirectory directory, boolean keepData, Optional<Path> socketDirectory) {
         try {
             directory.close();
             if (socketDirectory.isPresent()) {
@@ -221,8 +222,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 FileTrees.delete(directory.root());
             }
         } catch (IOException cleanupFailed) {
-            LOG.warn("could not clean up {} after the embedded server failed to start: {}", directory.root(),
-                    cleanupFailed.getMessage());
+            LOG.warn("could not remove the embedded server's files in {}: {}", directory.root(), cleanupFailed.getMessage());
         }
     }
 
@@ -364,17 +364,7 @@ public final class EmbeddedServer implements AutoCloseable {
             LOG.warn("the embedded server did not stop within {} s of SIGTERM and was killed; its last lines:\n{}",
                     STOP_GRACE.toSeconds(), process.outputTail());
         }
-        try {
-            directory.close();
-            if (socketDirectory.isPresent()) {
-                FileTrees.delete(socketDirectory.get());
-            }
-            if (!keepData) {
-                FileTrees.delete(directory.root());
-            }
-        } catch (IOException e) {
-            LOG.warn("could not remove the embedded server's files in {}: {}", directory.root(), e.getMessage());
-        }
+        releaseFiles(directory, keepData, socketDirectory);
         progress.accept(DISTRIBUTION.displayName() + " stopped" + (keepData ? "; its data stays in " + directory.root()
                 : " and " + directory.root() + " deleted"));
     }

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,6 +130,36 @@ class EmbeddedServerIT {
         }
         assertThat(serversOn(directory)).isEmpty();
         assertThat(directory.resolve("password")).exists();
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledProcessIsStoppedBeforeTheNextStart() throws Exception {
+        Path directory = temp.resolve("orphaned");
+        ServerBinaries binaries;
+        try (EmbeddedServer first = EmbeddedServer.start(options(directory, true))) {
+            binaries = new ServerBinaries(first.client().getParent().getParent(), "the first start");
+        }
+        // What a process killed with SIGKILL leaves: a running mariadbd, its pid file, no lock.
+        ServerProcess orphan;
+        try (ServerDirectory claimed = ServerDirectory.claim(directory)) {
+            orphan = ServerProcess.start(binaries, new ServerProcess.ServerFiles(claimed.dataDirectory(),
+                    claimed.socketInside().orElseThrow(), claimed.pidFile(), claimed.serverLog()));
+        }
+        try {
+            progress.clear();
+            try (EmbeddedServer next = EmbeddedServer.start(options(directory, true))) {
+                assertThat(progress).contains("stopping the MariaDB server (pid " + orphan.pid()
+                        + ") an earlier onlineddl left running on " + directory.resolve("datadir"));
+                assertThat(orphan.isAlive()).isFalse();
+                assertThat(serversOn(directory)).hasSize(1);
+                try (Connection connection = next.openConnection("")) {
+                    assertThat(connection.isValid(5)).isTrue();
+                }
+            }
+        } finally {
+            orphan.stop(Duration.ofSeconds(30));
+        }
+        assertThat(serversOn(directory)).isEmpty();
     }
 
     @Test
