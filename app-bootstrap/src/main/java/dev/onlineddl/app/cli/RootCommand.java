@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 DaemonCommand.class, SubmitCommand.class, ShowCommand.class, CancelCommand.class, RetryCommand.class,
                 CompleteCommand.class, LaunchCommand.class, CleanupCommand.class, ThrottleCommand.class,
-                UnthrottleCommand.class, LogsCommand.class, CommandLine.HelpCommand.class},
+                UnthrottleCommand.class, LogsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 rejected (fix the request or the settings), 2 failure."})
 final class RootCommand implements Runnable {
 

@@ -4,6 +4,7 @@ import dev.onlineddl.app.json.JsonValue.JsonObject;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -128,9 +129,10 @@ final class DemoWalkthrough {
         JsonObject dropped = awaitEnd(drop);
         checks.expect("migration " + drop + " status", "complete", DaemonSession.status(dropped));
         checks.expect("customers exists after the DROP", false, database.tableExists("customers"));
-        out.println("    the rows are not gone: the table was renamed to "
-                + dropped.string("artifacts").filter(name -> !name.isEmpty()).orElse("(no artifact recorded)")
-                + ", kept for the retention period");
+        // artifacts is a comma-separated list, as the seed appends to it ("name,").
+        String renamedTo = Arrays.stream(dropped.string("artifacts").orElse("").split(","))
+                .map(String::strip).filter(name -> !name.isEmpty()).findFirst().orElse("(no artifact recorded)");
+        out.println("    the rows are not gone: the table was renamed to " + renamedTo + ", kept for the retention period");
 
         String revert = submit("vitess", "REVERT VITESS_MIGRATION '" + drop + "'");
         JsonObject reverted = awaitEnd(revert);

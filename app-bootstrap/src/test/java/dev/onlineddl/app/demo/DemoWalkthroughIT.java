@@ -95,7 +95,7 @@ class DemoWalkthroughIT {
         flags.put(Setting.PASSWORD_FILE, passwordFile.toString());
         flags.put(Setting.CONTROL_SCHEMA, db.createSiblingDatabase("ctl").name());
         flags.put(Setting.HTTP, "127.0.0.1:0");
-        flags.put(Setting.CHECK_INTERVAL, "250ms"); // as the demo ticks
+        flags.put(Setting.CHECK_INTERVAL, Demo.CHECK_INTERVAL);
         flags.put(Setting.EXECUTOR_ID, "demo-walkthrough-it");
         DaemonSettings settings = DaemonSettingsResolver.forThisMachine()
                 .resolve(new SettingSources(flags, Map.of(), Optional.empty()));
