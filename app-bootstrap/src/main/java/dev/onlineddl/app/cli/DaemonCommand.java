@@ -28,20 +28,22 @@ import picocli.CommandLine.Spec;
         description = {"Run the executor for one database, with the HTTP API the other commands talk to, until stopped"
                 + " (SIGTERM or Ctrl-C).",
                 "Every setting can also come from the environment (ONLINEDDL_<FLAG>, e.g. ONLINEDDL_CHECK_INTERVAL) or"
-                        + " from a --config properties file (keys as the flags without dashes); flags win over the"
+                        + " from a --config file: Java properties, or YAML when it ends in .yaml/.yml (keys as the flags"
+                        + " without dashes, e.g. check-interval: 10s); flags win over the"
                         + " environment, which wins over the file.",
                 "The password comes from ONLINEDDL_PASSWORD_FILE (or --password-file, or password-file in the file),"
                         + " or from ONLINEDDL_PASSWORD; never from a flag."},
         footer = {"", "Examples:",
                 "  onlineddl daemon --jdbc-url jdbc:mysql://db1:3306/shop --user ddl \\",
                 "      --password-file ~/.onlineddl-db-password --check-interval 10s",
+                "  onlineddl daemon --config /etc/onlineddl/shop.yaml",
                 "  onlineddl daemon --embedded --check-interval 5s"})
 final class DaemonCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file with settings (env ONLINEDDL_CONFIG).")
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties or YAML (.yaml/.yml) file with settings (env ONLINEDDL_CONFIG).")
     Path config;
 
     @Option(names = "--jdbc-url", paramLabel = "URL", description = "The database to migrate, e.g. jdbc:mysql://db1:3306/shop.")
