@@ -81,11 +81,18 @@ final class TickScheduler implements TickTrigger, AutoCloseable {
         }
     }
 
-    /** An exception must not cancel the periodic schedule, which a thrown exception would do. */
+    /**
+     * Nothing a tick throws may cancel the periodic schedule, which any throwable would do, silently:
+     * an executor that stops ticking leaves every migration queued with no word in the log. That
+     * includes errors such as a {@link LinkageError} from a class a plugin jar lacks; only the JVM
+     * failing itself ({@link VirtualMachineError}: out of memory) is left to end the thread.
+     */
     private void safeTick() {
         try {
             tick.run();
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (RuntimeException | Error e) {
             LOG.error("executor tick failed; the next tick tries again", e);
         }
     }

@@ -66,6 +66,20 @@ class TickSchedulerTest {
     }
 
     @Test
+    void anErrorInATickDoesNotEndTheScheduleEither() throws InterruptedException {
+        CountDownLatch secondTick = new CountDownLatch(2);
+        Runnable brokenTick = () -> {
+            secondTick.countDown();
+            throw new NoClassDefFoundError("dev/onlineddl/example/MissingClass");
+        };
+        try (TickScheduler scheduler = new TickScheduler(brokenTick, Duration.ofMillis(5), List.of(), "tick-test")) {
+            scheduler.start();
+
+            assertThat(secondTick.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void triggersBeforeStartAndAfterCloseRunNothing() {
         AtomicInteger ticks = new AtomicInteger();
         TickScheduler scheduler = new TickScheduler(ticks::incrementAndGet, Duration.ofHours(1), List.of(Duration.ZERO.plusNanos(1)),
