@@ -496,6 +496,8 @@ public final class Executor implements RunExecutorTick {
         if (probe.tableRows() > 0) {
             store.updateTableRows(uuid, probe.tableRows());
         }
+        // The engine may have reported the end since this probe was taken: these writes apply only
+        // to a row that is still running, so a complete migration keeps its 100%.
         store.updateRowsCopied(uuid, probe.rowsCopied());
         if (probe.progress() > 0) {
             store.updateProgress(uuid, probe.progress());

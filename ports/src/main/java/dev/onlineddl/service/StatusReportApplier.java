@@ -152,9 +152,10 @@ final class StatusReportApplier implements StatusReporter, ReceiveStatusReport {
             store.updateStatus(uuid, status);
             MigrationStatusLog.changed(current, current.status(), status, report.message());
         }
-        store.updateProgress(uuid, progress);
-        store.updateEtaSeconds(uuid, report.etaSeconds());
-        store.updateRowsCopied(uuid, report.rowsCopied());
+        // After the status, as the seed does, and not with the running-only progress writes: a
+        // completion must still end at 100 although the row is complete by now. A tick's late
+        // probe cannot overwrite these figures, as its writes skip rows that are not running.
+        store.updateReportedProgress(uuid, progress, report.etaSeconds(), report.rowsCopied());
         if (report.readyToComplete()) {
             store.updateReadyToComplete(uuid, true);
         }

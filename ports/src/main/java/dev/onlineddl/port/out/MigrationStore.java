@@ -165,26 +165,61 @@ public interface MigrationStore {
 
     // ---------------------------------------------------------------- progress
 
-    /** Sets progress (0..100); a value &le; 0 means "no information" and writes nothing (seed {@code sqlUpdateMigrationProgress}). */
+    /*
+     * Deliberate difference from the seed: its progress, ETA and rows-copied statements update by
+     * UUID alone. Here the five below write only while the migration is running, because the
+     * figures come from a probe taken during a tick while the engine may report the end on another
+     * thread in between: the seed would let that late write leave a complete migration at, say,
+     * 97%. A status report's own figures go through updateReportedProgress instead, which writes
+     * whatever the status (the report just set it).
+     */
+
+    /**
+     * Sets progress (0..100) of a running migration (seed {@code sqlUpdateMigrationProgress}); a
+     * value &le; 0 means "no information" and writes nothing. A migration in any other status is
+     * left as it is.
+     */
     void updateProgress(MigrationUuid uuid, double progress);
 
     /**
-     * Sets progress from rows copied (seed {@code sqlUpdateMigrationProgressByRowsCopied}): 100 if
-     * table_rows is 0, else min(100, 100 &times; rowsCopied / table_rows).
+     * Sets progress of a running migration from rows copied (seed
+     * {@code sqlUpdateMigrationProgressByRowsCopied}): 100 if table_rows is 0, else
+     * min(100, 100 &times; rowsCopied / table_rows). A migration in any other status is left as it is.
      */
     void updateProgressByRowsCopied(MigrationUuid uuid, long rowsCopied);
 
-    /** Sets the ETA in seconds, -1 unknown (seed {@code sqlUpdateMigrationETASeconds}). */
+    /**
+     * Sets the ETA in seconds of a running migration, -1 unknown (seed
+     * {@code sqlUpdateMigrationETASeconds}). A migration in any other status is left as it is.
+     */
     void updateEtaSeconds(MigrationUuid uuid, long etaSeconds);
 
     /**
-     * Sets the ETA from progress (seed {@code sqlUpdateMigrationETASecondsByProgress}): -1 if
-     * progress is 0; 0 if table_rows is 0; else max(0, seconds since start &times; (100 / progress - 1)).
+     * Sets the ETA of a running migration from its progress (seed
+     * {@code sqlUpdateMigrationETASecondsByProgress}): -1 if progress is 0; 0 if table_rows is 0;
+     * else max(0, seconds since start &times; (100 / progress - 1)). A migration in any other
+     * status is left as it is.
      */
     void updateEtaSecondsByProgress(MigrationUuid uuid);
 
-    /** Sets rows copied; a value &le; 0 means "no information" and writes nothing (seed {@code sqlUpdateMigrationRowsCopied}). */
+    /**
+     * Sets rows copied of a running migration; a value &le; 0 means "no information" and writes
+     * nothing (seed {@code sqlUpdateMigrationRowsCopied}). A migration in any other status is left
+     * as it is.
+     */
     void updateRowsCopied(MigrationUuid uuid, long rowsCopied);
+
+    /**
+     * Writes the figures a status report carries, whatever the migration's status: the seed's
+     * {@code onSchemaMigrationStatus} writes them right after the reported status, so a completion
+     * ends at progress 100 and a failure keeps the rows it had copied. Progress and rows copied
+     * &le; 0 mean "no information" and leave their column as it is, as in the seed; the ETA is
+     * always written.
+     *
+     * <p>Meant for the one writer of statuses, right after it stored the reported status: unlike
+     * {@link #updateProgress} it does not check that the migration is still running.
+     */
+    void updateReportedProgress(MigrationUuid uuid, double progress, long etaSeconds, long rowsCopied);
 
     /** Sets the table's estimated row count (seed {@code sqlUpdateMigrationTableRows}). */
     void updateTableRows(MigrationUuid uuid, long tableRows);

@@ -447,13 +447,17 @@ public final class JooqMigrationStore implements MigrationStore {
 
     // ------------------------------------------------------------------------------ progress
 
+    // Progress, ETA and rows copied of a probe are written only while the migration runs (the
+    // seed updates by UUID alone): a probe taken before the engine reported the end must not
+    // leave a complete migration below 100%. See MigrationStore.
+
     @Override
     public void updateProgress(MigrationUuid uuid, double progress) {
         // 0 (or less, or NaN) is "no information": progress only grows, keep what we have.
         if (!(progress > 0)) {
             return;
         }
-        set("set progress", uuid, M.PROGRESS, progress);
+        setWhileRunning("set progress", uuid, M.PROGRESS, progress);
     }
 
     @Override
@@ -462,13 +466,13 @@ public final class JooqMigrationStore implements MigrationStore {
                 M.TABLE_ROWS, DSL.val(rowsCopied));
         update("set progress from rows copied", uuid, () -> sql.update(M)
                 .set(M.PROGRESS, progress.coerce(M.PROGRESS.getDataType()))
-                .where(byUuid(uuid))
+                .where(byUuidWhileRunning(uuid))
                 .execute());
     }
 
     @Override
     public void updateEtaSeconds(MigrationUuid uuid, long etaSeconds) {
-        set("set ETA", uuid, M.ETA_SECONDS, etaSeconds);
+        setWhileRunning("set ETA", uuid, M.ETA_SECONDS, etaSeconds);
     }
 
     @Override
@@ -481,7 +485,7 @@ public final class JooqMigrationStore implements MigrationStore {
                 M.PROGRESS, M.TABLE_ROWS, DSL.coalesce(secondsSince(M.STARTED_TIMESTAMP), DSL.inline(0L)));
         update("set ETA from progress", uuid, () -> sql.update(M)
                 .set(M.ETA_SECONDS, eta)
-                .where(byUuid(uuid))
+                .where(byUuidWhileRunning(uuid))
                 .execute());
     }
 
@@ -491,7 +495,21 @@ public final class JooqMigrationStore implements MigrationStore {
         if (rowsCopied <= 0) {
             return;
         }
-        set("set rows copied", uuid, M.ROWS_COPIED, ULong.valueOf(rowsCopied));
+        setWhileRunning("set rows copied", uuid, M.ROWS_COPIED, ULong.valueOf(rowsCopied));
+    }
+
+    @Override
+    public void updateReportedProgress(MigrationUuid uuid, double progress, long etaSeconds, long rowsCopied) {
+        // One statement, so that a reader never sees the report's ETA with the old progress.
+        // "No information" keeps the column's value (assigned to itself).
+        Field<Double> newProgress = progress > 0 ? DSL.val(progress, M.PROGRESS) : M.PROGRESS;
+        Field<ULong> newRowsCopied = rowsCopied > 0 ? DSL.val(ULong.valueOf(rowsCopied), M.ROWS_COPIED) : M.ROWS_COPIED;
+        update("set reported progress", uuid, () -> sql.update(M)
+                .set(M.PROGRESS, newProgress)
+                .set(M.ETA_SECONDS, etaSeconds)
+                .set(M.ROWS_COPIED, newRowsCopied)
+                .where(byUuid(uuid))
+                .execute());
     }
 
     @Override
@@ -674,6 +692,14 @@ public final class JooqMigrationStore implements MigrationStore {
 
     private <T> void set(String what, MigrationUuid uuid, TableField<?, T> column, T value) {
         update(what, uuid, () -> sql.update(M).set(column, value).where(byUuid(uuid)).execute());
+    }
+
+    private Condition byUuidWhileRunning(MigrationUuid uuid) {
+        return byUuid(uuid).and(M.MIGRATION_STATUS.eq(RUNNING));
+    }
+
+    private <T> void setWhileRunning(String what, MigrationUuid uuid, TableField<?, T> column, T value) {
+        update(what, uuid, () -> sql.update(M).set(column, value).where(byUuidWhileRunning(uuid)).execute());
     }
 
     private int update(String what, MigrationUuid uuid, Supplier<Integer> statement) {

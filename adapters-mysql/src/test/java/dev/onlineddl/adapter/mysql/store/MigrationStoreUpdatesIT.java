@@ -16,14 +16,19 @@ import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Spec §1.4: every update, each checked by reading the row with plain JDBC. */
@@ -210,10 +215,16 @@ class MigrationStoreUpdatesIT {
 
     // ------------------------------------------------------------------ progress
 
+    private MigrationUuid running() {
+        MigrationUuid uuid = submitted();
+        fixture.given(uuid, "migration_status = 'running'");
+        return uuid;
+    }
+
     @ParameterizedTest(name = "progress {0} -> stored {1}")
     @CsvSource({"42.5, 42.5", "100, 100", "0, 7", "-3, 7"})
     void updateMigrationProgressWritesOnlyPositiveValues(double progress, double stored) {
-        MigrationUuid uuid = submitted();
+        MigrationUuid uuid = running();
         fixture.given(uuid, "progress = 7");
 
         store.updateProgress(uuid, progress);
@@ -224,7 +235,7 @@ class MigrationStoreUpdatesIT {
     @ParameterizedTest(name = "{1} of {0} rows copied -> progress {2}")
     @CsvSource({"0, 0, 100", "0, 50, 100", "1000, 250, 25", "1000, 0, 0", "1000, 2000, 100", "3, 1, 33.333332"})
     void updateMigrationProgressByRowsCopied(long tableRows, long rowsCopied, double expectedProgress) {
-        MigrationUuid uuid = submitted();
+        MigrationUuid uuid = running();
         fixture.given(uuid, "table_rows = ?, rows_copied = 5", tableRows);
 
         store.updateProgressByRowsCopied(uuid, rowsCopied);
@@ -237,7 +248,8 @@ class MigrationStoreUpdatesIT {
     @ParameterizedTest
     @ValueSource(longs = {-1, 0, 3600})
     void updateMigrationEtaSeconds(long eta) {
-        MigrationUuid uuid = submitted();
+        MigrationUuid uuid = running();
+        fixture.given(uuid, "eta_seconds = 12345");
 
         store.updateEtaSeconds(uuid, eta);
 
@@ -253,7 +265,7 @@ class MigrationStoreUpdatesIT {
     })
     void updateMigrationEtaSecondsByProgress(double progress, long tableRows, int startedSecondsAgo,
             long minEta, long maxEta) {
-        MigrationUuid uuid = submitted();
+        MigrationUuid uuid = running();
         fixture.given(uuid, "progress = ?, table_rows = ?, started_timestamp = NOW() - INTERVAL ? SECOND",
                 progress, tableRows, startedSecondsAgo);
 
@@ -266,12 +278,86 @@ class MigrationStoreUpdatesIT {
     @ParameterizedTest(name = "rows copied {0} -> stored {1}")
     @CsvSource({"1234, 1234", "0, 77", "-5, 77"})
     void updateMigrationRowsCopiedWritesOnlyPositiveValues(long rowsCopied, long stored) {
-        MigrationUuid uuid = submitted();
+        MigrationUuid uuid = running();
         fixture.given(uuid, "rows_copied = 77");
 
         store.updateRowsCopied(uuid, rowsCopied);
 
         assertThat(number(row(uuid), "rows_copied")).isEqualTo(stored);
+    }
+
+    /** The five probe writes, each as the tick calls it with a late probe's figures. */
+    enum ProbeWrite {
+        PROGRESS((store, uuid) -> store.updateProgress(uuid, 97)),
+        PROGRESS_BY_ROWS_COPIED((store, uuid) -> store.updateProgressByRowsCopied(uuid, 970)),
+        ETA_SECONDS((store, uuid) -> store.updateEtaSeconds(uuid, 30)),
+        ETA_SECONDS_BY_PROGRESS((store, uuid) -> store.updateEtaSecondsByProgress(uuid)),
+        ROWS_COPIED((store, uuid) -> store.updateRowsCopied(uuid, 970));
+
+        private final BiConsumer<JooqMigrationStore, MigrationUuid> write;
+
+        ProbeWrite(BiConsumer<JooqMigrationStore, MigrationUuid> write) {
+            this.write = write;
+        }
+    }
+
+    /**
+     * Figures every probe write would change (each write's value differs from these), so that
+     * "nothing changed" can only mean "nothing written".
+     */
+    private static final String FIGURES_A_PROBE_WOULD_CHANGE =
+            "progress = 60, eta_seconds = 40, rows_copied = 600, table_rows = 1000,"
+                    + " started_timestamp = NOW() - INTERVAL 100 SECOND";
+
+    @ParameterizedTest(name = "{0} on a {1} migration changes nothing")
+    @MethodSource("probeWritesOnRowsThatAreNotRunning")
+    void probeWritesLeaveAMigrationThatIsNotRunningAsItIs(ProbeWrite write, MigrationStatus status) {
+        MigrationUuid uuid = submitted();
+        fixture.given(uuid, FIGURES_A_PROBE_WOULD_CHANGE + ", migration_status = ?", status.wireName());
+        Map<String, Object> before = row(uuid);
+
+        write.write.accept(store, uuid);
+
+        assertThat(row(uuid)).isEqualTo(before);
+    }
+
+    static Stream<Arguments> probeWritesOnRowsThatAreNotRunning() {
+        return Arrays.stream(ProbeWrite.values()).flatMap(write -> Arrays
+                .stream(MigrationStatus.values())
+                .filter(status -> status != MigrationStatus.RUNNING)
+                .map(status -> Arguments.of(write, status)));
+    }
+
+    @ParameterizedTest(name = "{0} on a running migration writes")
+    @EnumSource(ProbeWrite.class)
+    void probeWritesChangeARunningMigration(ProbeWrite write) {
+        MigrationUuid uuid = submitted();
+        fixture.given(uuid, FIGURES_A_PROBE_WOULD_CHANGE + ", migration_status = 'running'");
+        Map<String, Object> before = row(uuid);
+
+        write.write.accept(store, uuid);
+
+        assertThat(row(uuid)).isNotEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}: reported progress {1}, ETA {2}, rows {3} -> stored {4}, {5}, {6}")
+    @CsvSource({
+            "complete,  100, 0,  1000, 100, 0,  1000",
+            "complete,  100, 0,     0, 100, 0,   970",
+            "failed,      0, -1,    0,  97, -1,  970",
+            "running,  42.5, 60,  425, 42.5, 60, 425",
+            "ready,       0, -1,    0,  97, -1,  970",
+    })
+    void updateReportedProgressWritesTheReportsFiguresWhateverTheStatus(String status, double progress,
+            long eta, long rowsCopied, double storedProgress, long storedEta, long storedRows) {
+        MigrationUuid uuid = submitted();
+        fixture.given(uuid, "migration_status = ?, progress = 97, eta_seconds = 3, rows_copied = 970", status);
+
+        store.updateReportedProgress(uuid, progress, eta, rowsCopied);
+
+        assertThat(decimal(row(uuid), "progress")).isEqualTo(storedProgress);
+        assertThat(number(row(uuid), "eta_seconds")).isEqualTo(storedEta);
+        assertThat(number(row(uuid), "rows_copied")).isEqualTo(storedRows);
     }
 
     @Test
