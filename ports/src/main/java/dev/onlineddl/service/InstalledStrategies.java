@@ -6,15 +6,23 @@ import dev.onlineddl.domain.StrategyCapabilities;
 import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.spi.StrategyEngine;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The engines of the installed strategies, by strategy name, and what the core reads of a row's strategy. */
 public final class InstalledStrategies {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InstalledStrategies.class);
+
     private final StrategyRegistry registry;
     private final Map<String, StrategyEngine> engines;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     InstalledStrategies(StrategyRegistry registry, Map<String, StrategyEngine> engines) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -44,6 +52,33 @@ public final class InstalledStrategies {
     public Optional<StrategySetting> settingOf(Migration migration) {
         return registry.capabilitiesOf(migration.strategy())
                 .map(capabilities -> new StrategySetting(migration.strategy(), migration.options(), capabilities));
+    }
+
+    /**
+     * Closes every engine once ({@link StrategyEngine#close()}), also one that serves several
+     * strategies; later calls do nothing. An engine that throws is logged and the others are
+     * closed all the same: one broken plugin must not keep the others' threads alive. Errors
+     * count too (a plugin jar lacking a class fails with a {@link LinkageError}); only the JVM
+     * failing itself ({@link VirtualMachineError}) stops the loop.
+     */
+    void closeEngines() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Set<StrategyEngine> closedEngines = Collections.newSetFromMap(new IdentityHashMap<>());
+        engines.forEach((strategy, engine) -> {
+            if (!closedEngines.add(engine)) {
+                return;
+            }
+            try {
+                engine.close();
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (RuntimeException | Error e) {
+                LOG.error("closing the engine of strategy {} ({}) failed; closing the other engines all the same", strategy,
+                        engine.getClass().getName(), e);
+            }
+        });
     }
 
     /** A strategy's capabilities, or the minimal ones for a strategy nobody provides any more. */

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ public final class OnlineDdl implements AutoCloseable {
     private final MigrationCommands commands;
     private final MigrationQueries queries;
     private final TickListener tickListener;
+    private final InstalledStrategies strategies;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnlineDdl(Builder builder) {
         this.config = builder.config;
@@ -72,7 +75,7 @@ public final class OnlineDdl implements AutoCloseable {
         CoreStrategyContext context = new CoreStrategyContext(config.executorId(), builder.connections,
                 builder.schemaInspector, builder.ddlExecutor, builder.ddlAnalyzer, builder.throttler, builder.processRunner,
                 builder.clock, reports, workRoot, builder.callbacks, builder.strategySettings);
-        InstalledStrategies strategies = registry.install(context);
+        this.strategies = registry.install(context);
         MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,
                 builder.ddlAnalyzer, builder.clock, builder.random, counters, Optional.ofNullable(builder.schemaDiffer));
@@ -157,10 +160,20 @@ public final class OnlineDdl implements AutoCloseable {
         return executor.isActive();
     }
 
-    /** Stops ticking and lets go of the target's lock, so that a standby takes over. */
+    /**
+     * Stops ticking, closes the strategy engines and lets go of the target's lock, so that a
+     * standby takes over. Running migrations are left running, as the seed leaves them when its
+     * executor closes: the next executor adopts or judges them. A second call does nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         scheduler.close();
+        // After the last tick, so no tick calls a closed engine; before the lock goes, so no
+        // standby adopts a migration while an engine of this executor still drives it.
+        strategies.closeEngines();
         executor.stepDown();
         executorLock.close();
         LOG.info("executor {} for {} stopped", config.executorId(), config.target());

@@ -168,21 +168,31 @@ public final class StrategyRegistry {
     public InstalledStrategies install(StrategyContext context) {
         Objects.requireNonNull(context, "context");
         Map<String, StrategyEngine> engines = new LinkedHashMap<>();
-        for (Claim claim : claims.values()) {
-            StrategyEngine engine;
-            try {
-                engine = claim.plugin().createEngine(claim.descriptor(), context);
-            } catch (RuntimeException e) {
-                throw new StrategyRegistrationException("strategy plugin " + className(claim.plugin())
-                        + " failed to create the engine of strategy " + claim.descriptor().name() + ": " + e.getMessage(), e);
+        try {
+            for (Claim claim : claims.values()) {
+                engines.put(claim.descriptor().name(), createEngine(claim, context));
             }
-            if (engine == null) {
-                throw new StrategyRegistrationException("strategy plugin " + className(claim.plugin())
-                        + " created no engine for strategy " + claim.descriptor().name() + ": createEngine must not return null");
-            }
-            engines.put(claim.descriptor().name(), engine);
+        } catch (StrategyRegistrationException e) {
+            // No executor will ever close the engines created so far: their threads would leak.
+            new InstalledStrategies(this, engines).closeEngines();
+            throw e;
         }
         return new InstalledStrategies(this, engines);
+    }
+
+    private static StrategyEngine createEngine(Claim claim, StrategyContext context) {
+        StrategyEngine engine;
+        try {
+            engine = claim.plugin().createEngine(claim.descriptor(), context);
+        } catch (RuntimeException e) {
+            throw new StrategyRegistrationException("strategy plugin " + className(claim.plugin())
+                    + " failed to create the engine of strategy " + claim.descriptor().name() + ": " + e.getMessage(), e);
+        }
+        if (engine == null) {
+            throw new StrategyRegistrationException("strategy plugin " + className(claim.plugin())
+                    + " created no engine for strategy " + claim.descriptor().name() + ": createEngine must not return null");
+        }
+        return engine;
     }
 
     @Override

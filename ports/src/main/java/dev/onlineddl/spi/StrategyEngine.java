@@ -64,4 +64,19 @@ public interface StrategyEngine {
      */
     default void collectArtifacts(Migration migration) {
     }
+
+    /**
+     * The executor is closing: called once, after its last tick and before it lets go of the
+     * target (so a standby cannot adopt a migration this engine still drives). Release what the
+     * engine holds, its threads above all, so that they neither leak nor keep the JVM alive.
+     *
+     * <p>Must not cancel or fail migrations, nor report anything for them: a restarted executor
+     * adopts the ones its strategy can adopt and judges the others, as the seed does after a
+     * restart. An engine that can be adopted should therefore leave each running migration where
+     * an adopter can carry on (stop its own work, keep what the migration built). Must return
+     * promptly and be idempotent: a second call does nothing. The core logs what it throws and
+     * closes the other engines all the same.
+     */
+    default void close() {
+    }
 }

@@ -61,6 +61,8 @@ final class CopyJob implements Runnable {
     private final Condition changed = lock.newCondition();
     private boolean cutOverAllowed;
     private boolean terminated;
+    /** Stopped because the engine closes: what the migration built stays for an adopting engine. */
+    private boolean handedOver;
     private boolean finished;
     private Long killableSession;
 
@@ -95,10 +97,10 @@ final class CopyJob implements Runnable {
             context.reporter().report(uuid, StatusReport.complete(rowsCopied));
         } catch (Stopped stopped) {
             LOG.log(Level.INFO, "migration {0}: stopped while copying {1}", uuid, tables.describe());
-            removeTriggers();
+            removeTriggersUnlessHandedOver();
         } catch (SQLException | RuntimeException e) {
             boolean wasTerminated = isTerminated();
-            removeTriggers();
+            removeTriggersUnlessHandedOver();
             if (wasTerminated) {
                 LOG.log(Level.INFO, "migration {0}: terminated while copying {1}: {2}", uuid, tables.describe(), e.getMessage());
             } else {
@@ -148,8 +150,26 @@ final class CopyJob implements Runnable {
      * @return whether it had not ended yet
      */
     boolean terminate() {
+        return stop(false);
+    }
+
+    /**
+     * Stops the job because its engine closes, as {@link #terminate()} does but leaving the
+     * triggers in place: they keep the shadow table current until an engine of the next executor
+     * adopts the migration and resumes from the checkpoint. Reports nothing: the migration is
+     * still running as far as anyone can tell.
+     */
+    void handOver() {
+        stop(true);
+    }
+
+    private boolean stop(boolean forHandOver) {
         lock.lock();
         try {
+            if (!terminated) {
+                // a job terminated (cancelled) before the engine closed still cleans up after itself
+                handedOver = forHandOver;
+            }
             terminated = true;
             changed.signalAll();
             if (killableSession != null) {
@@ -358,7 +378,26 @@ final class CopyJob implements Runnable {
         removeTriggers();
     }
 
-    /** The triggers must go whatever happened: left behind, they would fail writes once the shadow table is collected. */
+    private void removeTriggersUnlessHandedOver() {
+        boolean keepForAdopter;
+        lock.lock();
+        try {
+            keepForAdopter = handedOver;
+        } finally {
+            lock.unlock();
+        }
+        if (keepForAdopter) {
+            LOG.log(Level.INFO, "migration {0}: handed over with its triggers on {1}, for the next executor to resume",
+                    uuid, tables.describe());
+        } else {
+            removeTriggers();
+        }
+    }
+
+    /**
+     * Once the migration ends here the triggers must go, whatever happened: left behind, they
+     * would fail writes once the shadow table is collected.
+     */
     private void removeTriggers() {
         try (Session session = openSession(false)) {
             for (String trigger : List.of(tables.insertTrigger(), tables.updateTrigger(), tables.deleteTrigger())) {

@@ -13,12 +13,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SlowCopyEngine implements StrategyEngine {
 
     private static final System.Logger LOG = System.getLogger(SlowCopyEngine.class.getName());
+
+    /** A stopped job kills its statement and ends; this bounds close() should a server not answer. */
+    private static final Duration JOBS_STOP = Duration.ofSeconds(30);
 
     private final StrategyContext context;
     private final ConcurrentMap<MigrationUuid, CopyJob> jobs = new ConcurrentHashMap<>();
@@ -71,6 +76,27 @@ final class SlowCopyEngine implements StrategyEngine {
     public boolean terminate(MigrationRun run) {
         CopyJob job = jobs.get(run.migration().uuid());
         return job != null && job.terminate();
+    }
+
+    /**
+     * Hands every job over: each stops, leaving its shadow table, checkpoint and triggers for the
+     * engine of the next executor to adopt, and its thread ends. Waits for that, within bounds,
+     * so that no copy thread outlives the executor.
+     */
+    @Override
+    public void close() {
+        if (threads.isShutdown()) {
+            return;
+        }
+        threads.shutdown();
+        jobs.values().forEach(CopyJob::handOver);
+        try {
+            if (!threads.awaitTermination(JOBS_STOP.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "slow-copy jobs {0} did not stop within {1} of closing", jobs.keySet(), JOBS_STOP);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

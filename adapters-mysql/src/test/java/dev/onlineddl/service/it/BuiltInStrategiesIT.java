@@ -11,6 +11,8 @@ import dev.onlineddl.port.in.SubmissionResult;
 import dev.onlineddl.service.StrategyRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +42,28 @@ class BuiltInStrategiesIT extends ExecutorItSupport {
         assertThat(row).containsEntry("strategy", "mysql").containsEntry("ddl_action", "alter");
         assertThat(artifacts(row)).isEmpty();
         assertThat(((Number) row.get("progress")).doubleValue()).isEqualTo(100);
+    }
+
+    @Test
+    void closingTheExecutorLeavesNoThreadOfTheMysqlStrategyBehind() {
+        Set<Thread> before = mysqlAlterThreads();
+        target.execute("create table t1 (id int primary key)");
+        MigrationUuid alter = submitOne("alter table t1 add column i int", "mysql");
+        awaitStatus(alter, "complete");
+        // The ALTER's thread idles in the engine's pool now, waiting for the next one.
+        assertThat(mysqlAlterThreads()).as("threads that ran the ALTER").anyMatch(thread -> !before.contains(thread));
+
+        executor.close();
+
+        assertThat(mysqlAlterThreads()).as("threads of the mysql strategy after the executor closed")
+                .isSubsetOf(before);
+    }
+
+    /** Alive threads of mysql strategy engines, this executor's and any other test's still open. */
+    private static Set<Thread> mysqlAlterThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("onlineddl-mysql-alter-"))
+                .collect(Collectors.toSet());
     }
 
     @Test

@@ -47,6 +47,7 @@ import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -75,8 +76,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * migrations does), and watches the reports. Which checks apply follows the strategy's declared
  * capabilities: the asynchronous ones need a queued strategy, postponement needs
  * {@code postponeCompletion}, adoption needs {@code adoptableAfterRestart} and
- * {@code postponeCompletion} (a postponed migration is the one point at which the kit can leave
- * the first engine idle without tearing down what it built, as if its executor had died).
+ * {@code postponeCompletion} (a postponed migration is the one point at which the kit can close
+ * the first engine, as its executor does when it stops, and know where the migration stands).
+ * Every engine the kit creates is closed after the test, as the core closes engines with its
+ * executor.
  *
  * <p>Nothing here is a speed test: every wait is bounded by {@link #patience()} only so that a
  * broken plugin fails instead of hanging the build.
@@ -154,7 +157,7 @@ public abstract class PluginCompatibilityKit {
         StrategyContext context = context(database, new RecordingStatusReporter());
 
         for (StrategyDescriptor strategy : plugin.strategies()) {
-            assertNotNull(plugin.createEngine(strategy, context), "no engine for " + strategy.name());
+            engine(plugin, strategy, context);
         }
     }
 
@@ -165,7 +168,7 @@ public abstract class PluginCompatibilityKit {
         String table = createTable(database);
 
         for (StrategyDescriptor strategy : plugin.strategies()) {
-            StrategyEngine engine = plugin.createEngine(strategy, context);
+            StrategyEngine engine = engine(plugin, strategy, context);
             MigrationRun unknown = run(database, strategy, table, alterAddingColumn(table), "");
 
             assertInstanceOf(Probe.NotRunning.class, engine.probe(unknown), strategy.name() + ": probe of an unknown migration");
@@ -180,7 +183,7 @@ public abstract class PluginCompatibilityKit {
     void reportsRunningThenCompleteAndTheTableIsChanged(TestDatabase database) throws Exception {
         RecordingStatusReporter reporter = new RecordingStatusReporter();
         StrategyDescriptor strategy = strategy();
-        StrategyEngine engine = createPlugin().createEngine(strategy, context(database, reporter));
+        StrategyEngine engine = engine(createPlugin(), strategy, context(database, reporter));
         String table = createTable(database);
         MigrationRun run = run(database, strategy, table, alterAddingColumn(table), "");
 
@@ -199,7 +202,7 @@ public abstract class PluginCompatibilityKit {
     void reportsAFailingAlterAsFailedWithAMessageNamingTheTable(TestDatabase database) throws Exception {
         RecordingStatusReporter reporter = new RecordingStatusReporter();
         StrategyDescriptor strategy = strategy();
-        StrategyEngine engine = createPlugin().createEngine(strategy, context(database, reporter));
+        StrategyEngine engine = engine(createPlugin(), strategy, context(database, reporter));
         String table = createTable(database);
         // The column exists already: every server refuses this.
         MigrationRun run = run(database, strategy, table, "ALTER TABLE " + quote(table) + " ADD COLUMN `payload` INT", "");
@@ -219,7 +222,7 @@ public abstract class PluginCompatibilityKit {
         StrategyDescriptor strategy = strategy();
         assumeTrue(strategy.capabilities().queued(), "a strategy that is not queued runs while the core waits");
         RecordingStatusReporter reporter = new RecordingStatusReporter();
-        StrategyEngine engine = createPlugin().createEngine(strategy, context(database, reporter));
+        StrategyEngine engine = engine(createPlugin(), strategy, context(database, reporter));
         String table = createTable(database);
         MigrationRun run = run(database, strategy, table, alterAddingColumn(table), "");
 
@@ -245,7 +248,7 @@ public abstract class PluginCompatibilityKit {
         StrategyDescriptor strategy = strategy();
         assumeTrue(strategy.capabilities().queued(), "a strategy that is not queued has ended when start returns");
         RecordingStatusReporter reporter = new RecordingStatusReporter();
-        StrategyEngine engine = createPlugin().createEngine(strategy, context(database, reporter));
+        StrategyEngine engine = engine(createPlugin(), strategy, context(database, reporter));
         String table = createTable(database);
         MigrationRun run = run(database, strategy, table, alterAddingColumn(table), "");
 
@@ -273,7 +276,7 @@ public abstract class PluginCompatibilityKit {
         StrategyDescriptor strategy = strategy();
         assumeTrue(strategy.capabilities().postponeCompletion(), strategy.name() + " does not postpone completion");
         RecordingStatusReporter reporter = new RecordingStatusReporter();
-        StrategyEngine engine = createPlugin().createEngine(strategy, context(database, reporter));
+        StrategyEngine engine = engine(createPlugin(), strategy, context(database, reporter));
         String table = createTable(database);
         MigrationRun run = run(database, strategy, table, alterAddingColumn(table), POSTPONE_COMPLETION);
 
@@ -299,15 +302,19 @@ public abstract class PluginCompatibilityKit {
         assumeTrue(strategy.capabilities().postponeCompletion(),
                 "the kit can only leave a migration idle for adoption at its postponed cut-over");
         RecordingStatusReporter firstReporter = new RecordingStatusReporter();
-        StrategyEngine first = createPlugin().createEngine(strategy, context(database, firstReporter));
+        StrategyEngine first = engine(createPlugin(), strategy, context(database, firstReporter));
         String table = createTable(database);
         MigrationRun run = run(database, strategy, table, alterAddingColumn(table), POSTPONE_COMPLETION);
         first.start(run);
         awaitReadyToComplete(first, run, firstReporter);
+        // Its executor stops: the migration must be left running, for the next executor to adopt.
+        first.close();
+        assertTrue(firstReporter.reportsOf(uuid(run)).stream().noneMatch(RecordingStatusReporter::isTerminal),
+                "closing an engine must not end its migrations: " + firstReporter.reportsOf(uuid(run)));
 
         // As after a restart: a new plugin instance with a new context, and the first engine never hears of it again.
         RecordingStatusReporter adopterReporter = new RecordingStatusReporter();
-        StrategyEngine adopter = createPlugin().createEngine(strategy, context(database, adopterReporter));
+        StrategyEngine adopter = engine(createPlugin(), strategy, context(database, adopterReporter));
         assertTrue(adopter.adopt(run), strategy.name() + " declares it can be adopted, yet adopt() returned false");
         assertInstanceOf(Probe.Running.class, adopter.probe(run), "the adopting engine does not run the migration it adopted");
         StatusReport terminal = driveToTerminal(adopter, run, adopterReporter);
@@ -315,9 +322,45 @@ public abstract class PluginCompatibilityKit {
         assertEquals(MigrationStatus.COMPLETE, terminal.status(), "final report: " + terminal);
         assertTrue(columnExists(database, table, ADDED_COLUMN), table + " has no " + ADDED_COLUMN);
         assertEquals(TABLE_ROWS, rowCount(database, table), "rows of " + table + " after the adopted migration");
+        assertTrue(firstReporter.reportsOf(uuid(run)).stream().noneMatch(RecordingStatusReporter::isTerminal),
+                "the closed engine reported the end of a migration another engine adopted: " + firstReporter.reportsOf(uuid(run)));
+    }
+
+    @Test
+    void closingAnEngineTwiceIsFine(TestDatabase database) throws Exception {
+        StrategyPlugin plugin = createPlugin();
+        RecordingStatusReporter reporter = new RecordingStatusReporter();
+        StrategyContext context = context(database, reporter);
+        StrategyDescriptor strategy = strategy();
+        // One that has done its work, as an executor closes after its migrations ended ...
+        StrategyEngine worked = engine(plugin, strategy, context);
+        String table = createTable(database);
+        MigrationRun run = run(database, strategy, table, alterAddingColumn(table), "");
+        worked.start(run);
+        assertEquals(MigrationStatus.COMPLETE, driveToTerminal(worked, run, reporter).status(),
+                "final report: " + reporter.reportsOf(uuid(run)));
+
+        assertDoesNotThrow(worked::close, strategy.name() + ": close()");
+        assertDoesNotThrow(worked::close, strategy.name() + ": a second close() must do nothing");
+        // ... and one per strategy that never ran anything.
+        for (StrategyDescriptor each : plugin.strategies()) {
+            StrategyEngine idle = engine(plugin, each, context);
+            assertDoesNotThrow(idle::close, each.name() + ": close() of an engine that ran nothing");
+            assertDoesNotThrow(idle::close, each.name() + ": a second close() must do nothing");
+        }
+        assertEquals(1, reporter.reportsOf(uuid(run)).stream().filter(RecordingStatusReporter::isTerminal).count(),
+                "closing reported again for a migration that had ended: " + reporter.reportsOf(uuid(run)));
     }
 
     // ---- playing the core
+
+    /** The plugin's engine for {@code strategy}, closed after the test as the core closes it with its executor. */
+    private StrategyEngine engine(StrategyPlugin plugin, StrategyDescriptor strategy, StrategyContext context) {
+        StrategyEngine engine = plugin.createEngine(strategy, context);
+        assertNotNull(engine, "no engine for " + strategy.name());
+        cleanUp.push(engine::close);
+        return engine;
+    }
 
     private StrategyContext context(TestDatabase database, StatusReporter reporter) throws Exception {
         StrategyContext context = createContext(database, reporter);

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,6 +59,8 @@ public final class MysqlStrategyEngine implements StrategyEngine {
             WHERE thread.PROCESSLIST_ID = ?""";
     /** ER_NO_SUCH_THREAD: the session to kill is already gone. */
     private static final int UNKNOWN_THREAD_ID = 1094;
+    /** Bounds close(): idle threads end at once, so only a broken JVM would make this matter. */
+    private static final Duration IDLE_THREADS_END = Duration.ofSeconds(10);
 
     private final StrategyContext context;
     private final ExecutorService sessions;
@@ -82,7 +86,8 @@ public final class MysqlStrategyEngine implements StrategyEngine {
             sessions.execute(() -> runAlter(session, statement));
         } catch (RejectedExecutionException e) {
             running.remove(uuid, session);
-            throw new StrategyException(StrategyRuns.failureOf(run, "no thread could be started to run the ALTER: " + e), e);
+            String why = sessions.isShutdown() ? "the executor is closing" : e.toString();
+            throw new StrategyException(StrategyRuns.failureOf(run, "no thread could be started to run the ALTER: " + why), e);
         }
     }
 
@@ -129,6 +134,37 @@ public final class MysqlStrategyEngine implements StrategyEngine {
         LOG.info("migration {}: terminated the ALTER on {}{}", run.migration().uuid(), tableOf(run),
                 wasRunning ? "" : " (it had just ended)");
         return wasRunning;
+    }
+
+    /**
+     * Takes no new ALTERs and lets the idle threads end now. An ALTER in flight is neither killed
+     * nor waited for: as in the seed, whose {@code executeDirectly} goroutine outlives
+     * {@code Executor.Close()} on a connection of its own, it runs to its end and reports its
+     * outcome, and its thread ends with it. Were the executor to kill it instead, the work done so
+     * far would be lost although the migration may well complete. Should the process exit first,
+     * the ALTER dies with its session (its threads are daemons and never keep the JVM alive) and
+     * the next executor, which cannot adopt a {@code mysql} migration, judges it as the seed does.
+     */
+    @Override
+    public void close() {
+        if (sessions.isShutdown()) {
+            return;
+        }
+        sessions.shutdown();
+        if (!running.isEmpty()) {
+            LOG.info("strategy engine closed while ALTERs run for migrations {}: each runs to its end on its own session",
+                    running.keySet());
+            return;
+        }
+        // Idle threads end as soon as they notice the shutdown; waiting for that lets a caller
+        // rely on none being left once close returns.
+        try {
+            if (!sessions.awaitTermination(IDLE_THREADS_END.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("the mysql strategy's threads did not end within {} of closing", IDLE_THREADS_END);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void runAlter(AlterSession session, DdlStatement statement) {

@@ -50,7 +50,8 @@ class MysqlStrategyEngineIT {
     }
 
     @AfterEach
-    void closeContext() throws IOException {
+    void closeEngineAndContext() throws IOException {
+        engine.close();
         context.close();
     }
 
@@ -174,6 +175,35 @@ class MysqlStrategyEngineIT {
         assertThat(columnExists(db, "killed", "never")).isFalse();
         assertThat(queryLong(db, "SELECT COUNT(*) FROM killed")).isEqualTo(20_000);
         assertThat(reporter.reportsOf(uuid(run))).extracting(StatusReport::status).containsOnly(MigrationStatus.RUNNING);
+    }
+
+    /**
+     * As in the seed, whose ALTER goroutine outlives the executor's Close(): an ALTER in flight is
+     * not killed when the engine closes, it runs to its end and reports it; new ones are refused.
+     */
+    @Test
+    void anAlterInFlightWhenTheEngineClosesRunsToItsEnd(TestDatabase db) throws Exception {
+        execute(db, "CREATE TABLE closing (id INT PRIMARY KEY)", "INSERT INTO closing VALUES (1)");
+        MigrationRun run = alterRun(db, BuiltInMysqlPlugin.MYSQL, "closing", "ALTER TABLE `closing` ADD COLUMN `x` INT", "");
+        MigrationRun later = alterRun(db, BuiltInMysqlPlugin.MYSQL, "closing", "ALTER TABLE `closing` ADD COLUMN `y` INT", "");
+
+        try (Connection locker = db.openConnection()) {
+            execute(locker, "LOCK TABLES closing WRITE");
+            engine.start(run);
+            await("the ALTER waiting for the lock", () -> sessionRunning(db, "ALTER TABLE `closing`", WAITING_FOR_METADATA_LOCK));
+
+            engine.close();
+
+            assertThat(reporter.reportsOf(uuid(run))).extracting(StatusReport::status).containsExactly(MigrationStatus.RUNNING);
+            assertThatThrownBy(() -> engine.start(later)).isInstanceOf(StrategyException.class)
+                    .hasMessageContaining("migration " + uuid(later)).hasMessageContaining("the executor is closing");
+            execute(locker, "UNLOCK TABLES");
+        }
+
+        assertThat(awaitTerminal(run).status()).isEqualTo(MigrationStatus.COMPLETE);
+        assertThat(columnExists(db, "closing", "x")).isTrue();
+        assertThat(columnExists(db, "closing", "y")).isFalse();
+        awaitNotRunning(run);
     }
 
     @Test
