@@ -541,7 +541,7 @@ public final class Executor implements RunExecutorTick {
         String schema = lifecycle.targetSchema();
         String table = migration.mysqlTable();
         if (inspector.tableOrViewExists(schema, stowawayTable) && !inspector.tableOrViewExists(schema, table)) {
-            ddlExecutor.execute(dev.onlineddl.port.out.DdlStatement.of(schema, table,
+            ddlExecutor.execute(dev.onlineddl.port.out.DdlExecution.of(schema, table,
                     "RENAME TABLE " + Identifiers.quote(stowawayTable) + " TO " + Identifiers.quote(table)));
             LOG.info("stowaway table {} restored back into {}", stowawayTable, table);
         }

@@ -22,6 +22,7 @@ import dev.onlineddl.domain.server.ServerCapability;
 import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.port.out.CompletedMigration;
 import dev.onlineddl.port.out.DdlAnalyzer;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.DdlOutcome;
 import dev.onlineddl.port.out.DiffHints;
@@ -315,7 +316,7 @@ final class MigrationRunner {
         GcTableName held = GcTableName.heldAfterDrop(uuid, clock.instant(), lifecycle.config().artifactRetention());
         store.addArtifact(uuid, held.name());
         Set<Integer> tolerated = statement.ifExists()
-                ? dev.onlineddl.port.out.DdlStatement.MISSING_TABLE_ERROR_CODES
+                ? DdlExecution.MISSING_TABLE_ERROR_CODES
                 : Set.of();
         reportRunning(uuid);
         DdlOutcome outcome = run(table, held.renameStatement(table), setting, tolerated);
@@ -564,7 +565,7 @@ final class MigrationRunner {
     // ------------------------------------------------------------------ helpers
 
     private DdlOutcome run(String table, String sql, StrategySetting setting, Set<Integer> tolerated) {
-        return ddlExecutor.execute(new dev.onlineddl.port.out.DdlStatement(lifecycle.targetSchema(), table, sql,
+        return ddlExecutor.execute(new DdlExecution(lifecycle.targetSchema(), table, sql,
                 setting.isAllowZeroInDate(), tolerated));
     }
 

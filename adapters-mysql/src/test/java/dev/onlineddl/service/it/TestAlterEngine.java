@@ -2,7 +2,7 @@ package dev.onlineddl.service.it;
 
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationUuid;
-import dev.onlineddl.port.out.DdlStatement;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
 import dev.onlineddl.spi.StatusReport;
@@ -130,7 +130,7 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
                 return;
             }
             if (!job.revert) {
-                context.ddlExecutor().execute(DdlStatement.of(context.connections().schema(),
+                context.ddlExecutor().execute(DdlExecution.of(context.connections().schema(),
                         job.run.migration().mysqlTable(), job.run.statement()));
             }
             jobs.remove(uuid);

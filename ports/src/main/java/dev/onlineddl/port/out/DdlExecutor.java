@@ -7,14 +7,14 @@ package dev.onlineddl.port.out;
 public interface DdlExecutor {
 
     /**
-     * Runs one statement on a connection of its own, in {@link DdlStatement#schema()}. With
-     * {@link DdlStatement#allowZeroInDate()} the session's sql_mode loses NO_ZERO_DATE and
+     * Runs one statement on a connection of its own, in {@link DdlExecution#schema()}. With
+     * {@link DdlExecution#allowZeroInDate()} the session's sql_mode loses NO_ZERO_DATE and
      * NO_ZERO_IN_DATE for the statement and gets its old value back afterwards.
      *
      * @return {@link DdlOutcome.Applied}, or {@link DdlOutcome.Tolerated} when the server refused
-     *         the statement with one of {@link DdlStatement#acceptableErrorCodes()}
+     *         the statement with one of {@link DdlExecution#acceptableErrorCodes()}
      * @throws DdlExecutionException when the statement failed or could not be sent; the message
      *         names the statement, schema, table, MySQL error and what to do
      */
-    DdlOutcome execute(DdlStatement statement);
+    DdlOutcome execute(DdlExecution statement);
 }

@@ -5,7 +5,7 @@ import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.naming.GcTableName;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.port.out.DdlExecutor;
-import dev.onlineddl.port.out.DdlStatement;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTimestamp;
 import dev.onlineddl.port.out.SchemaInspector;
@@ -134,7 +134,7 @@ public final class ArtifactCollector {
                 continue; // gone already: a DROP of it, a revert that reused it, an earlier partial pass
             }
             GcTableName purged = GcTableName.purgedArtifact(uuid, now, index);
-            ddlExecutor.execute(DdlStatement.of(schema, artifact, purged.renameStatement(artifact)));
+            ddlExecutor.execute(DdlExecution.of(schema, artifact, purged.renameStatement(artifact)));
             purgeNames.add(purged.name());
             LOG.info("artifact {}.{} of migration {} renamed to {}", schema, artifact, uuid, purged.name());
         }

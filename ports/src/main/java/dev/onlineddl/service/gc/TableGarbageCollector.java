@@ -5,7 +5,7 @@ import dev.onlineddl.domain.gc.GcAction;
 import dev.onlineddl.domain.naming.GcTableName;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.port.out.DdlExecutor;
-import dev.onlineddl.port.out.DdlStatement;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.port.out.RelationKind;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
@@ -164,7 +164,7 @@ public final class TableGarbageCollector {
 
     private void rename(GcTable table, GcTableName to, Pass pass) {
         String from = table.name().name();
-        ddlExecutor.execute(DdlStatement.of(pass.schema, from, to.renameStatement(from)));
+        ddlExecutor.execute(DdlExecution.of(pass.schema, from, to.renameStatement(from)));
         pass.renamed.add(new TableGcPass.Renamed(from, to.name()));
         LOG.info("table GC: renamed {}.{} to {}", pass.schema, from, to.name());
     }
@@ -173,7 +173,7 @@ public final class TableGarbageCollector {
         String name = table.name().name();
         // DROP TABLE IF EXISTS leaves a view in place (with a mere note on MySQL): a view needs DROP VIEW
         String sql = (table.baseTable() ? "DROP TABLE IF EXISTS " : "DROP VIEW IF EXISTS ") + Identifiers.quote(name);
-        ddlExecutor.execute(DdlStatement.of(pass.schema, name, sql).tolerating(DdlStatement.MISSING_TABLE_ERROR_CODES));
+        ddlExecutor.execute(DdlExecution.of(pass.schema, name, sql).tolerating(DdlExecution.MISSING_TABLE_ERROR_CODES));
         pass.dropped.add(name);
         LOG.info("table GC: dropped {}.{}", pass.schema, name);
     }

@@ -1,10 +1,10 @@
 package dev.onlineddl.adapter.mysql.inspect;
 
 import dev.onlineddl.domain.server.SqlMode;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.port.out.DdlExecutionException;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.DdlOutcome;
-import dev.onlineddl.port.out.DdlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,7 @@ public final class JdbcDdlExecutor implements DdlExecutor {
     }
 
     @Override
-    public DdlOutcome execute(DdlStatement ddl) {
+    public DdlOutcome execute(DdlExecution ddl) {
         Objects.requireNonNull(ddl, "ddl");
         Connection connection;
         try {
@@ -51,7 +51,7 @@ public final class JdbcDdlExecutor implements DdlExecutor {
         }
     }
 
-    private static DdlOutcome run(Connection connection, DdlStatement ddl) throws SQLException {
+    private static DdlOutcome run(Connection connection, DdlExecution ddl) throws SQLException {
         LOG.info("running DDL in `{}` on `{}`: {}", ddl.schema(), ddl.table(), DdlExecutionException.printable(ddl.sql()));
         try (Statement statement = connection.createStatement()) {
             statement.execute(ddl.sql());
@@ -71,7 +71,7 @@ public final class JdbcDdlExecutor implements DdlExecutor {
      * sql_mode for the statement, and the session gets its mode back afterwards, whatever
      * happened, so that a pooled connection is handed on as it was lent.
      */
-    private DdlOutcome runWithoutZeroDateChecks(Connection connection, DdlStatement ddl) throws SQLException {
+    private DdlOutcome runWithoutZeroDateChecks(Connection connection, DdlExecution ddl) throws SQLException {
         String original;
         try (Statement select = connection.createStatement(); ResultSet rows = select.executeQuery("SELECT @@SESSION.sql_mode")) {
             if (!rows.next()) {
@@ -94,7 +94,7 @@ public final class JdbcDdlExecutor implements DdlExecutor {
         }
     }
 
-    private static void restoreSqlMode(Connection connection, String original, DdlStatement ddl) {
+    private static void restoreSqlMode(Connection connection, String original, DdlExecution ddl) {
         try {
             setSqlMode(connection, original);
         } catch (SQLException e) {
@@ -110,7 +110,7 @@ public final class JdbcDdlExecutor implements DdlExecutor {
         }
     }
 
-    private static DdlExecutionException failure(DdlExecutionException.Kind kind, DdlStatement ddl, SQLException e,
+    private static DdlExecutionException failure(DdlExecutionException.Kind kind, DdlExecution ddl, SQLException e,
                                                  String advice) {
         return new DdlExecutionException(kind, ddl.schema(), ddl.table(), ddl.sql(), e.getErrorCode(), e.getSQLState(),
                 ServerErrors.shortMessage(e), advice, e);

@@ -2,8 +2,8 @@ package dev.onlineddl.adapter.mysql.strategy;
 
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.progress.MigrationProgress;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.port.out.DdlExecutionException;
-import dev.onlineddl.port.out.DdlStatement;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
 import dev.onlineddl.spi.StatusReport;
@@ -30,7 +30,7 @@ public final class DirectStrategyEngine implements StrategyEngine {
     @Override
     public void start(MigrationRun run) {
         Objects.requireNonNull(run, "run");
-        DdlStatement statement = StrategyRuns.ddlStatement(run, context.connections().schema());
+        DdlExecution statement = StrategyRuns.ddlExecution(run, context.connections().schema());
         MigrationUuid uuid = run.migration().uuid();
         context.reporter().report(uuid, StatusReport.running(MigrationProgress.PROGRESS_STARTED, StatusReport.ETA_UNKNOWN,
                 MigrationProgress.ROWS_COPIED_UNKNOWN));

@@ -3,8 +3,8 @@ package dev.onlineddl.adapter.mysql.strategy;
 import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.progress.MigrationProgress;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.port.out.DdlExecutionException;
-import dev.onlineddl.port.out.DdlStatement;
 import dev.onlineddl.port.out.SchemaInspectionException;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
@@ -76,7 +76,7 @@ public final class MysqlStrategyEngine implements StrategyEngine {
     @Override
     public void start(MigrationRun run) {
         Objects.requireNonNull(run, "run");
-        DdlStatement statement = StrategyRuns.ddlStatement(run, context.connections().schema());
+        DdlExecution statement = StrategyRuns.ddlExecution(run, context.connections().schema());
         MigrationUuid uuid = run.migration().uuid();
         AlterSession session = new AlterSession(run, context.clock().instant());
         if (running.putIfAbsent(uuid, session) != null) {
@@ -167,7 +167,7 @@ public final class MysqlStrategyEngine implements StrategyEngine {
         }
     }
 
-    private void runAlter(AlterSession session, DdlStatement statement) {
+    private void runAlter(AlterSession session, DdlExecution statement) {
         MigrationRun run = session.run();
         try {
             outcomeOf(session, statement).ifPresent(outcome -> report(session, outcome));
@@ -182,7 +182,7 @@ public final class MysqlStrategyEngine implements StrategyEngine {
     }
 
     /** Runs the ALTER on a session of its own; the report it ends with, or none when it was terminated. */
-    private Optional<StatusReport> outcomeOf(AlterSession session, DdlStatement statement) {
+    private Optional<StatusReport> outcomeOf(AlterSession session, DdlExecution statement) {
         MigrationRun run = session.run();
         Connection connection;
         try {
@@ -206,7 +206,7 @@ public final class MysqlStrategyEngine implements StrategyEngine {
         }
     }
 
-    private Optional<StatusReport> runOn(AlterSession session, Connection connection, DdlStatement statement) {
+    private Optional<StatusReport> runOn(AlterSession session, Connection connection, DdlExecution statement) {
         MigrationRun run = session.run();
         MigrationUuid uuid = run.migration().uuid();
         long sessionId;

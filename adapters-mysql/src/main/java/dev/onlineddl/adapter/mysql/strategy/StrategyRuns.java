@@ -2,7 +2,7 @@ package dev.onlineddl.adapter.mysql.strategy;
 
 import dev.onlineddl.domain.StrategyCapabilities;
 import dev.onlineddl.domain.strategy.StrategySetting;
-import dev.onlineddl.port.out.DdlStatement;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.StrategyException;
 
@@ -19,7 +19,7 @@ final class StrategyRuns {
      * @throws StrategyException for a flag the strategy does not support; the core rejects those
      *         at review already, so this only guards against running with the wrong semantics
      */
-    static DdlStatement ddlStatement(MigrationRun run, String targetSchema) {
+    static DdlExecution ddlExecution(MigrationRun run, String targetSchema) {
         StrategySetting setting = run.setting();
         StrategyCapabilities capabilities = setting.capabilities();
         if (setting.isAllowZeroInDate() && !capabilities.allowZeroInDate()) {
@@ -32,7 +32,7 @@ final class StrategyRuns {
                     + " can postpone its cut-over (vitess)");
         }
         String schema = run.migration().mysqlSchema().isEmpty() ? targetSchema : run.migration().mysqlSchema();
-        return DdlStatement.of(schema, run.migration().mysqlTable(), run.statement())
+        return DdlExecution.of(schema, run.migration().mysqlTable(), run.statement())
                 .withAllowZeroInDate(setting.isAllowZeroInDate());
     }
 

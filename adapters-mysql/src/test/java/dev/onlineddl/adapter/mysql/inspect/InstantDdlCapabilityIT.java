@@ -2,9 +2,9 @@ package dev.onlineddl.adapter.mysql.inspect;
 
 import dev.onlineddl.domain.server.ServerCapabilities;
 import dev.onlineddl.domain.server.ServerCapability;
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.port.out.DdlExecutionException;
 import dev.onlineddl.port.out.DdlOutcome;
-import dev.onlineddl.port.out.DdlStatement;
 import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -88,8 +88,8 @@ class InstantDdlCapabilityIT {
     void algorithmInstantSucceedsExactlyWhenTheModelSaysInstant(String change, String tableDefinition, String alterOption,
                                                                 ServerCapability makesItInstant) {
         String table = "instant_" + tableNumber.incrementAndGet();
-        executor.execute(DdlStatement.of(db.name(), table, "CREATE TABLE " + table + " " + tableDefinition));
-        DdlStatement alter = DdlStatement.of(db.name(), table,
+        executor.execute(DdlExecution.of(db.name(), table, "CREATE TABLE " + table + " " + tableDefinition));
+        DdlExecution alter = DdlExecution.of(db.name(), table,
                 "ALTER TABLE " + table + " " + alterOption + ", ALGORITHM=INSTANT");
         boolean modelSaysInstant = makesItInstant != null && capabilities.supports(makesItInstant);
 

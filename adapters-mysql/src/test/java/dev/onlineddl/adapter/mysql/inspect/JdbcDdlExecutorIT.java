@@ -1,8 +1,8 @@
 package dev.onlineddl.adapter.mysql.inspect;
 
+import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.port.out.DdlExecutionException;
 import dev.onlineddl.port.out.DdlOutcome;
-import dev.onlineddl.port.out.DdlStatement;
 import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class JdbcDdlExecutorIT {
         TestDatabase other = db.createSiblingDatabase("other");
         JdbcDdlExecutor executor = new JdbcDdlExecutor(db.dataSource());
 
-        DdlOutcome outcome = executor.execute(DdlStatement.of(other.name(), "created_here", "CREATE TABLE created_here (id INT PRIMARY KEY)"));
+        DdlOutcome outcome = executor.execute(DdlExecution.of(other.name(), "created_here", "CREATE TABLE created_here (id INT PRIMARY KEY)"));
 
         assertThat(outcome).isEqualTo(new DdlOutcome.Applied());
         assertThat(new JdbcSchemaInspector(db.dataSource()).tableExists(other.name(), "created_here")).isTrue();
@@ -48,17 +48,17 @@ class JdbcDdlExecutorIT {
     void acceptableErrorsMeanNothingToDo(TestDatabase db) {
         JdbcDdlExecutor executor = new JdbcDdlExecutor(db.dataSource());
 
-        DdlOutcome drop = executor.execute(DdlStatement.of(db.name(), "gone", "DROP TABLE gone")
-                .tolerating(DdlStatement.MISSING_TABLE_ERROR_CODES));
-        DdlOutcome rename = executor.execute(DdlStatement.of(db.name(), "gone", "RENAME TABLE gone TO _vt_HOLD_gone")
-                .tolerating(DdlStatement.MISSING_TABLE_ERROR_CODES));
+        DdlOutcome drop = executor.execute(DdlExecution.of(db.name(), "gone", "DROP TABLE gone")
+                .tolerating(DdlExecution.MISSING_TABLE_ERROR_CODES));
+        DdlOutcome rename = executor.execute(DdlExecution.of(db.name(), "gone", "RENAME TABLE gone TO _vt_HOLD_gone")
+                .tolerating(DdlExecution.MISSING_TABLE_ERROR_CODES));
 
         assertThat(drop).isInstanceOfSatisfying(DdlOutcome.Tolerated.class, tolerated -> {
-            assertThat(tolerated.errorCode()).isEqualTo(DdlStatement.ER_BAD_TABLE_ERROR);
+            assertThat(tolerated.errorCode()).isEqualTo(DdlExecution.ER_BAD_TABLE_ERROR);
             assertThat(tolerated.serverMessage()).contains("gone");
         });
         assertThat(rename).isInstanceOfSatisfying(DdlOutcome.Tolerated.class, tolerated ->
-                assertThat(tolerated.errorCode()).isEqualTo(DdlStatement.ER_NO_SUCH_TABLE));
+                assertThat(tolerated.errorCode()).isEqualTo(DdlExecution.ER_NO_SUCH_TABLE));
     }
 
     @Test
@@ -66,10 +66,10 @@ class JdbcDdlExecutorIT {
         JdbcDdlExecutor executor = new JdbcDdlExecutor(db.dataSource());
 
         DdlExecutionException failure = catchThrowableOfType(DdlExecutionException.class, () -> executor.execute(
-                DdlStatement.of(db.name(), "gone", "DROP TABLE gone").tolerating(Set.of(DdlStatement.ER_NO_SUCH_TABLE))));
+                DdlExecution.of(db.name(), "gone", "DROP TABLE gone").tolerating(Set.of(DdlExecution.ER_NO_SUCH_TABLE))));
 
         assertThat(failure.kind()).isEqualTo(DdlExecutionException.Kind.REJECTED);
-        assertThat(failure.errorCode()).isEqualTo(DdlStatement.ER_BAD_TABLE_ERROR);
+        assertThat(failure.errorCode()).isEqualTo(DdlExecution.ER_BAD_TABLE_ERROR);
         assertThat(failure).hasMessageContaining("DDL on `" + db.name() + "`.`gone` failed")
                 .hasMessageContaining("MySQL error 1051")
                 .hasMessageContaining("Statement: DROP TABLE gone")
@@ -82,7 +82,7 @@ class JdbcDdlExecutorIT {
         String malformed = "ALTER TABLE orders ADD COLUMN COLUMN x INT";
 
         DdlExecutionException failure = catchThrowableOfType(DdlExecutionException.class,
-                () -> executor.execute(DdlStatement.of(db.name(), "orders", malformed)));
+                () -> executor.execute(DdlExecution.of(db.name(), "orders", malformed)));
 
         assertThat(failure.kind()).isEqualTo(DdlExecutionException.Kind.REJECTED);
         assertThat(failure.errorCode()).isEqualTo(1064);
@@ -98,9 +98,9 @@ class JdbcDdlExecutorIT {
         JdbcDdlExecutor executor = new JdbcDdlExecutor(db.dataSource());
 
         DdlExecutionException failure = catchThrowableOfType(DdlExecutionException.class, () -> executor.execute(
-                DdlStatement.of(db.name(), "no_such_table", "ALTER TABLE no_such_table ADD COLUMN x INT")));
+                DdlExecution.of(db.name(), "no_such_table", "ALTER TABLE no_such_table ADD COLUMN x INT")));
 
-        assertThat(failure.errorCode()).isEqualTo(DdlStatement.ER_NO_SUCH_TABLE);
+        assertThat(failure.errorCode()).isEqualTo(DdlExecution.ER_NO_SUCH_TABLE);
         assertThat(failure.sqlState()).isEqualTo("42S02");
         assertThat(failure).hasMessageContaining("`" + db.name() + "`.`no_such_table`")
                 .hasMessageContaining("no_such_table' doesn't exist")
@@ -112,7 +112,7 @@ class JdbcDdlExecutorIT {
         JdbcDdlExecutor executor = new JdbcDdlExecutor(db.dataSource());
 
         DdlExecutionException failure = catchThrowableOfType(DdlExecutionException.class, () -> executor.execute(
-                DdlStatement.of(db.name() + "_missing", "t", "CREATE TABLE t (id INT)")));
+                DdlExecution.of(db.name() + "_missing", "t", "CREATE TABLE t (id INT)")));
 
         assertThat(failure.errorCode()).isEqualTo(1049);
         assertThat(failure).hasMessageContaining("`" + db.name() + "_missing`.`t`").hasMessageContaining("schema name");
@@ -135,7 +135,7 @@ class JdbcDdlExecutorIT {
             // The ALTER waits for the metadata lock this session holds, so it is mid-statement when killed.
             lock.execute("LOCK TABLES kill_target READ");
             CompletableFuture<DdlOutcome> running = CompletableFuture.supplyAsync(
-                    () -> executor.execute(DdlStatement.of(db.name(), "kill_target", alter).withAllowZeroInDate(allowZeroInDate)));
+                    () -> executor.execute(DdlExecution.of(db.name(), "kill_target", alter).withAllowZeroInDate(allowZeroInDate)));
             try {
                 long executorConnection = ServerConditions.awaitPresent("the ALTER in the process list", Duration.ofSeconds(10),
                         () -> connectionRunning(admin, marker));
@@ -164,7 +164,7 @@ class JdbcDdlExecutorIT {
         JdbcDdlExecutor executor = new JdbcDdlExecutor(UnreachableServer.dataSource());
 
         DdlExecutionException failure = catchThrowableOfType(DdlExecutionException.class,
-                () -> executor.execute(DdlStatement.of("shop", "orders", "DROP TABLE orders")));
+                () -> executor.execute(DdlExecution.of("shop", "orders", "DROP TABLE orders")));
 
         assertThat(failure.kind()).isEqualTo(DdlExecutionException.Kind.CANNOT_CONNECT);
         assertThat(failure.sqlState()).startsWith("08");
@@ -181,11 +181,11 @@ class JdbcDdlExecutorIT {
             JdbcDdlExecutor executor = new JdbcDdlExecutor(pooled);
             String create = "CREATE TABLE zero_dates (id INT PRIMARY KEY, at DATETIME NOT NULL DEFAULT '0000-00-00 00:00:00')";
 
-            assertThatThrownBy(() -> executor.execute(DdlStatement.of(db.name(), "zero_dates", create)))
+            assertThatThrownBy(() -> executor.execute(DdlExecution.of(db.name(), "zero_dates", create)))
                     .isInstanceOf(DdlExecutionException.class)
                     .hasMessageContaining("MySQL error 1067");
 
-            DdlOutcome outcome = executor.execute(DdlStatement.of(db.name(), "zero_dates", create).withAllowZeroInDate(true));
+            DdlOutcome outcome = executor.execute(DdlExecution.of(db.name(), "zero_dates", create).withAllowZeroInDate(true));
 
             assertThat(outcome).isEqualTo(new DdlOutcome.Applied());
             assertThat(sqlMode(pooled.session())).isEqualTo(sessionMode).contains("NO_ZERO_DATE", "NO_ZERO_IN_DATE");
@@ -200,7 +200,7 @@ class JdbcDdlExecutorIT {
             JdbcDdlExecutor executor = new JdbcDdlExecutor(pooled);
 
             assertThatThrownBy(() -> executor.execute(
-                    DdlStatement.of(db.name(), "t", "CREATE TABLE (broken").withAllowZeroInDate(true)))
+                    DdlExecution.of(db.name(), "t", "CREATE TABLE (broken").withAllowZeroInDate(true)))
                     .isInstanceOf(DdlExecutionException.class)
                     .hasMessageContaining("MySQL error 1064");
 
@@ -216,7 +216,7 @@ class JdbcDdlExecutorIT {
             JdbcDdlExecutor executor = new JdbcDdlExecutor(pooled);
 
             // ANSI_QUOTES is in force: double quotes are identifiers
-            executor.execute(DdlStatement.of(db.name(), "quoted", "CREATE TABLE \"quoted\" (\"id\" INT PRIMARY KEY)"));
+            executor.execute(DdlExecution.of(db.name(), "quoted", "CREATE TABLE \"quoted\" (\"id\" INT PRIMARY KEY)"));
 
             assertThat(sqlMode(pooled.session())).isEqualTo(sessionMode).contains("NO_ZERO_DATE");
         }

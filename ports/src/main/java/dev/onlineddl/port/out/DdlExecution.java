@@ -6,7 +6,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One DDL statement to run on the target server, with how to run it.
+ * One DDL statement to run on the target server, with how to run it: what the core hands a
+ * {@link DdlExecutor}, which ends it with a {@link DdlOutcome} or a {@link DdlExecutionException}.
+ * Not to be confused with {@link dev.onlineddl.domain.ddl.DdlStatement}, the analyzer's
+ * description of a submitted statement.
  *
  * @param schema the database the statement runs in (the connection's default schema)
  * @param table the table or view the statement changes, for messages; empty when it names none
@@ -16,7 +19,7 @@ import java.util.Set;
  * @param acceptableErrorCodes MySQL error numbers that mean "nothing to do" for this statement
  *        rather than failure, e.g. {@link #MISSING_TABLE_ERROR_CODES} for a DROP TABLE IF EXISTS
  */
-public record DdlStatement(String schema, String table, String sql, boolean allowZeroInDate, Set<Integer> acceptableErrorCodes) {
+public record DdlExecution(String schema, String table, String sql, boolean allowZeroInDate, Set<Integer> acceptableErrorCodes) {
 
     /** ER_CANT_FIND_FILE: a table whose files are gone (old servers, seed's DROP handling). */
     public static final int ER_CANT_FIND_FILE = 1017;
@@ -31,7 +34,7 @@ public record DdlStatement(String schema, String table, String sql, boolean allo
      */
     public static final Set<Integer> MISSING_TABLE_ERROR_CODES = Set.of(ER_CANT_FIND_FILE, ER_BAD_TABLE_ERROR, ER_NO_SUCH_TABLE);
 
-    public DdlStatement {
+    public DdlExecution {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(sql, "sql");
@@ -46,17 +49,17 @@ public record DdlStatement(String schema, String table, String sql, boolean allo
     }
 
     /** A statement that must succeed, in the session's own sql_mode. */
-    public static DdlStatement of(String schema, String table, String sql) {
-        return new DdlStatement(schema, table, sql, false, Set.of());
+    public static DdlExecution of(String schema, String table, String sql) {
+        return new DdlExecution(schema, table, sql, false, Set.of());
     }
 
     /** The same statement, with or without the {@code --allow-zero-in-date} handling. */
-    public DdlStatement withAllowZeroInDate(boolean allow) {
-        return new DdlStatement(schema, table, sql, allow, acceptableErrorCodes);
+    public DdlExecution withAllowZeroInDate(boolean allow) {
+        return new DdlExecution(schema, table, sql, allow, acceptableErrorCodes);
     }
 
     /** The same statement, treating these MySQL error numbers as nothing to do. */
-    public DdlStatement tolerating(Set<Integer> errorCodes) {
-        return new DdlStatement(schema, table, sql, allowZeroInDate, errorCodes);
+    public DdlExecution tolerating(Set<Integer> errorCodes) {
+        return new DdlExecution(schema, table, sql, allowZeroInDate, errorCodes);
     }
 }

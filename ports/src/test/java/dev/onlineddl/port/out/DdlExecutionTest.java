@@ -9,12 +9,12 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class DdlStatementTest {
+class DdlExecutionTest {
 
     @Test
     void buildsVariantsWithoutLosingFields() {
-        DdlStatement drop = DdlStatement.of("shop", "orders", "DROP TABLE IF EXISTS orders")
-                .tolerating(DdlStatement.MISSING_TABLE_ERROR_CODES)
+        DdlExecution drop = DdlExecution.of("shop", "orders", "DROP TABLE IF EXISTS orders")
+                .tolerating(DdlExecution.MISSING_TABLE_ERROR_CODES)
                 .withAllowZeroInDate(true);
 
         assertThat(drop.schema()).isEqualTo("shop");
@@ -22,13 +22,13 @@ class DdlStatementTest {
         assertThat(drop.sql()).isEqualTo("DROP TABLE IF EXISTS orders");
         assertThat(drop.allowZeroInDate()).isTrue();
         assertThat(drop.acceptableErrorCodes()).containsExactlyInAnyOrder(1017, 1051, 1146);
-        assertThat(DdlStatement.of("shop", "orders", "x").acceptableErrorCodes()).isEmpty();
+        assertThat(DdlExecution.of("shop", "orders", "x").acceptableErrorCodes()).isEmpty();
     }
 
     @Test
     void copiesTheAcceptableCodes() {
         Set<Integer> codes = new HashSet<>(Set.of(1050));
-        DdlStatement statement = DdlStatement.of("shop", "t", "CREATE TABLE t (id INT)").tolerating(codes);
+        DdlExecution statement = DdlExecution.of("shop", "t", "CREATE TABLE t (id INT)").tolerating(codes);
         codes.add(1146);
 
         assertThat(statement.acceptableErrorCodes()).containsExactly(1050);
@@ -36,11 +36,11 @@ class DdlStatementTest {
 
     @Test
     void rejectsAMissingSchemaOrStatement() {
-        assertThatThrownBy(() -> DdlStatement.of(" ", "t", "DROP TABLE t"))
+        assertThatThrownBy(() -> DdlExecution.of(" ", "t", "DROP TABLE t"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("needs the schema")
                 .hasMessageContaining("DROP TABLE t");
-        assertThatThrownBy(() -> DdlStatement.of("shop", "t", "  "))
+        assertThatThrownBy(() -> DdlExecution.of("shop", "t", "  "))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("shop.t")
                 .hasMessageContaining("empty");
