@@ -291,9 +291,14 @@ class OnlineDdlEndToEndIT {
         assertThat(ok("cancel", "--all").out()).startsWith("cancel: ");
         awaitStatus(second, "cancelled");
 
-        // the first one was cancelled by --all too: retry and launch it
+        // the first one was cancelled by --all too: retry and launch it, first for shards that are not this
+        // daemon's (shard 0): that launches nothing here
         ok("retry", first.value());
-        assertThat(ok("launch", first.value()).out()).isEqualTo("launch: 1 migration affected\n");
+        assertThat(ok("launch", first.value(), "--shards", "-80,80-").out()).isEqualTo("launch: 0 migrations affected\n");
+        awaitTicks(2);
+        assertThat(status(first)).isEqualTo("queued");
+        assertThat(tableExists("e2e_launch_later")).isFalse();
+        assertThat(ok("launch", first.value(), "--shards", "80-,0").out()).isEqualTo("launch: 1 migration affected\n");
         awaitStatus(first, "complete");
         assertThat(tableExists("e2e_launch_later")).isTrue();
         assertThat(tableExists("e2e_cancelled")).isFalse();
