@@ -80,6 +80,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * @throws EmbeddedServerException saying what failed and what to do; nothing is left running
      */
     public static EmbeddedServer start(EmbeddedServerOptions options) {
+        DISTRIBUTION.requireRunnableOn(System.getProperty("os.name"), System.getProperty("os.arch"));
         Optional<Path> binaries = options.binaries().or(() -> binariesFromEnvironment(System.getenv()));
         BinariesLocator locator = new BinariesLocator(DISTRIBUTION,
                 new BinaryCache(EmbeddedServerOptions.embeddedRoot(options.home()), DISTRIBUTION), binaries,

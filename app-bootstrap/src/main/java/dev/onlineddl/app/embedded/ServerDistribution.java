@@ -59,6 +59,25 @@ record ServerDistribution(String version, String sha256, URI downloadUri) {
         return "mariadb-" + version;
     }
 
+    /**
+     * The jar holds Linux x86-64 executables only: anywhere else they would fail with an
+     * {@code Exec format error} long after a 149 MB download. Says why and what to do instead.
+     *
+     * @param osName the {@code os.name} system property
+     * @param osArch the {@code os.arch} system property
+     * @throws EmbeddedServerException on any other platform
+     */
+    void requireRunnableOn(String osName, String osArch) {
+        boolean linux = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux");
+        boolean x8664 = osArch != null && (osArch.equals("amd64") || osArch.equals("x86_64"));
+        if (!linux || !x8664) {
+            throw new EmbeddedServerException("the embedded " + displayName() + " (" + ARTIFACT + ") runs on Linux x86-64"
+                    + " only, and this is " + osName + " " + osArch + ": run the daemon against a MySQL or MariaDB server"
+                    + " of your own (onlineddl daemon --jdbc-url jdbc:mysql://HOST:PORT/DATABASE --user USER), e.g. one"
+                    + " started with Docker");
+        }
+    }
+
     /** For messages: "MariaDB 11.4.5". */
     String displayName() {
         return "MariaDB " + version;
