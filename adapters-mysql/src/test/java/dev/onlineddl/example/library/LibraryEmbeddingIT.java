@@ -104,7 +104,6 @@ class LibraryEmbeddingIT {
 
                 List<Migration> release = onlineDdl.queryMigrations()
                         .show(new MigrationFilter.ByContext(MigrationContext.of("release-42")));
-                // ---- END docs/library.md example ----
 
                 assertThat(launched.migrationsAffected()).isEqualTo(1);
                 assertThat(done.strategy()).isEqualTo("mysql");
@@ -114,8 +113,10 @@ class LibraryEmbeddingIT {
                 assertThat(release).extracting(Migration::status)
                         .containsExactly(MigrationStatus.COMPLETE, MigrationStatus.COMPLETE);
                 assertThat(onlineDdl.isActive()).isTrue();
-            }
-        }
+            } // closes the executor: stops ticking, closes the strategy engines, releases the lock
+        } // then closes the connection pool
+        // ---- END docs/library.md example ----
+
         assertThat(columnsOf(db, "orders")).containsExactly("id", "total", "note");
     }
 
