@@ -7,9 +7,12 @@ import dev.onlineddl.domain.Migration;
  * pt-osc and vreplication: start, probe on every review of running migrations, complete when the
  * migration may cut over, terminate on cancel, adopt after a restart, clean up artifacts.
  *
- * <p>Every method is called from the executor's tick thread and must return promptly: long work
- * (copying rows, waiting for a tool) runs on the engine's own threads and is reported through
- * {@link StrategyContext#reporter()}.
+ * <p>Every method must return promptly: long work (copying rows, waiting for a tool) runs on the
+ * engine's own threads and is reported through {@link StrategyContext#reporter()}. Most calls come
+ * from the executor's tick thread, but not all: {@code terminate} also runs on the thread of a
+ * user's cancel command, and a {@code direct} migration starts on the submitting thread. So an
+ * engine must be safe to call from several threads at once, e.g. a {@code probe} on the tick
+ * thread while a {@code terminate} for the same migration arrives from a command.
  */
 public interface StrategyEngine {
 
