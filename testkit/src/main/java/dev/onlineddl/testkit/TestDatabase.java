@@ -1,7 +1,12 @@
 package dev.onlineddl.testkit;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -37,4 +42,50 @@ public interface TestDatabase {
      * @throws IllegalStateException when the server refuses to create it (the cause says why)
      */
     TestDatabase createSiblingDatabase(String suffix);
+
+    /**
+     * Whether this database has a table or view of exactly this name (compared case-sensitively
+     * here, whatever the server's collation of {@code information_schema} does).
+     */
+    default boolean tableExists(String table) throws SQLException {
+        try (Connection connection = openConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            select.setString(1, name());
+            select.setString(2, table);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString(1).equals(table)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
+
+    /** The table's column names in their order; empty when there is no such table. */
+    default List<String> columns(String table) throws SQLException {
+        try (Connection connection = openConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+                        + " ORDER BY ORDINAL_POSITION")) {
+            select.setString(1, name());
+            select.setString(2, table);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    /** {@code SELECT COUNT(*)} of the table (the name is quoted, so any name works). */
+    default long rowCount(String table) throws SQLException {
+        try (Connection connection = openConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM `" + table.replace("`", "``") + "`")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
 }

@@ -25,11 +25,9 @@ import java.util.function.Predicate;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.PATIENCE;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.alterRun;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.await;
-import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.columnExists;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.createTableOfRows;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.execute;
 import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.queryLong;
-import static dev.onlineddl.adapter.mysql.strategy.StrategyTestSupport.tableExists;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -75,14 +73,14 @@ class SlowCopyPluginIT {
             execute(db, "INSERT INTO items VALUES (1001, 'inserted while waiting')",
                     "UPDATE items SET pad = 'updated while waiting' WHERE id = 5",
                     "DELETE FROM items WHERE id = 7");
-            assertThat(columnExists(db, "items", "note")).isFalse();
+            assertThat(db.columns("items").contains("note")).isFalse();
             assertThat(reporter.reportsOf(uuid(run))).noneMatch(RecordingStatusReporter::isTerminal);
 
             engine.complete(run);
             StatusReport terminal = awaitTerminal(reporter, run);
 
             assertThat(terminal.status()).isEqualTo(MigrationStatus.COMPLETE);
-            assertThat(columnExists(db, "items", "note")).isTrue();
+            assertThat(db.columns("items").contains("note")).isTrue();
             assertThat(queryLong(db, "SELECT COUNT(*) FROM items")).isEqualTo(ROWS);
             assertThat(queryLong(db, "SELECT COUNT(*) FROM items WHERE id = 5 AND pad = 'updated while waiting'")).isEqualTo(1);
             assertThat(queryLong(db, "SELECT COUNT(*) FROM items WHERE id IN (7, 1001)")).isEqualTo(1);
@@ -92,7 +90,7 @@ class SlowCopyPluginIT {
             assertThat(artifacts.get(0)).endsWith("_gho");
             assertThat(artifacts.get(1)).endsWith("_ghc");
             assertThat(artifacts.get(2)).endsWith("_del");
-            assertThat(tableExists(db, artifacts.get(0))).as("the shadow table became items").isFalse();
+            assertThat(db.tableExists(artifacts.get(0))).as("the shadow table became items").isFalse();
             assertThat(queryLong(db, "SELECT COUNT(*) FROM `" + artifacts.get(2) + "`")).as("the old table").isEqualTo(ROWS);
             assertThat(triggersOn(db, "items") + triggersOn(db, artifacts.get(2))).isZero();
             awaitNotRunning(engine, run);
@@ -123,7 +121,7 @@ class SlowCopyPluginIT {
             }
 
             assertThat(engine.terminate(run)).as("nothing left to terminate").isFalse();
-            assertThat(columnExists(db, "stopped", "never")).isFalse();
+            assertThat(db.columns("stopped").contains("never")).isFalse();
             assertThat(queryLong(db, "SELECT COUNT(*) FROM stopped")).isEqualTo(ROWS);
             assertThat(triggersOn(db, "stopped")).as("triggers left on the table").isZero();
             assertThat(reporter.reportsOf(uuid(run))).noneMatch(RecordingStatusReporter::isTerminal);
@@ -170,7 +168,7 @@ class SlowCopyPluginIT {
             adopter.complete(run);
             assertThat(awaitTerminal(reporter, run).status()).isEqualTo(MigrationStatus.COMPLETE);
         }
-        assertThat(columnExists(db, "adopted", "note")).isTrue();
+        assertThat(db.columns("adopted").contains("note")).isTrue();
         assertThat(queryLong(db, "SELECT COUNT(*) FROM adopted")).isEqualTo(ROWS);
         assertThat(queryLong(db, "SELECT COUNT(*) FROM adopted WHERE id = 10 AND pad = 'updated between engines'")).isEqualTo(1);
         assertThat(queryLong(db, "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"

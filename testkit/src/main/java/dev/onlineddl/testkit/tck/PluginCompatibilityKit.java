@@ -24,7 +24,6 @@ import java.lang.reflect.Modifier;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -192,9 +191,9 @@ public abstract class PluginCompatibilityKit {
 
         assertEquals(MigrationStatus.COMPLETE, terminal.status(), "final report: " + terminal);
         assertRunningThenOneTerminal(reporter.reportsOf(uuid(run)));
-        assertTrue(columnExists(database, table, ADDED_COLUMN), "the ALTER was reported complete but " + table + " has no "
+        assertTrue(database.columns(table).contains(ADDED_COLUMN), "the ALTER was reported complete but " + table + " has no "
                 + ADDED_COLUMN);
-        assertEquals(TABLE_ROWS, rowCount(database, table), "rows of " + table + " after the migration");
+        assertEquals(TABLE_ROWS, database.rowCount(table), "rows of " + table + " after the migration");
         awaitNotRunning(engine, run);
     }
 
@@ -213,7 +212,7 @@ public abstract class PluginCompatibilityKit {
         assertEquals(MigrationStatus.FAILED, terminal.status(), "final report: " + terminal);
         assertTrue(terminal.message().contains(table), "a failure says which table failed: " + terminal.message());
         assertRunningThenOneTerminal(reporter.reportsOf(uuid(run)));
-        assertEquals(TABLE_ROWS, rowCount(database, table), "rows of " + table + " after the failed migration");
+        assertEquals(TABLE_ROWS, database.rowCount(table), "rows of " + table + " after the failed migration");
         awaitNotRunning(engine, run);
     }
 
@@ -240,7 +239,7 @@ public abstract class PluginCompatibilityKit {
 
         assertEquals(MigrationStatus.COMPLETE, terminal.status(), "final report: " + terminal);
         assertRunningThenOneTerminal(reporter.reportsOf(uuid(run)));
-        assertTrue(columnExists(database, table, ADDED_COLUMN), table + " has no " + ADDED_COLUMN);
+        assertTrue(database.columns(table).contains(ADDED_COLUMN), table + " has no " + ADDED_COLUMN);
     }
 
     @Test
@@ -265,10 +264,10 @@ public abstract class PluginCompatibilityKit {
         }
         awaitNotRunning(engine, run);
 
-        assertFalse(columnExists(database, table, ADDED_COLUMN), "the terminated ALTER changed " + table);
+        assertFalse(database.columns(table).contains(ADDED_COLUMN), "the terminated ALTER changed " + table);
         assertTrue(reporter.reportsOf(uuid(run)).stream().noneMatch(report -> report.status() == MigrationStatus.COMPLETE),
                 "a terminated migration reported complete: " + reporter.reportsOf(uuid(run)));
-        assertEquals(TABLE_ROWS, rowCount(database, table), "rows of " + table + " after the terminated migration");
+        assertEquals(TABLE_ROWS, database.rowCount(table), "rows of " + table + " after the terminated migration");
     }
 
     @Test
@@ -285,14 +284,14 @@ public abstract class PluginCompatibilityKit {
 
         assertTrue(reporter.reportsOf(uuid(run)).stream().noneMatch(RecordingStatusReporter::isTerminal),
                 "a postponed migration ended before complete(): " + reporter.reportsOf(uuid(run)));
-        assertFalse(columnExists(database, table, ADDED_COLUMN), "a postponed migration cut over before complete()");
+        assertFalse(database.columns(table).contains(ADDED_COLUMN), "a postponed migration cut over before complete()");
 
         engine.complete(run);
         StatusReport terminal = driveToTerminal(engine, run, reporter);
 
         assertEquals(MigrationStatus.COMPLETE, terminal.status(), "final report: " + terminal);
-        assertTrue(columnExists(database, table, ADDED_COLUMN), table + " has no " + ADDED_COLUMN);
-        assertEquals(TABLE_ROWS, rowCount(database, table), "rows of " + table + " after the migration");
+        assertTrue(database.columns(table).contains(ADDED_COLUMN), table + " has no " + ADDED_COLUMN);
+        assertEquals(TABLE_ROWS, database.rowCount(table), "rows of " + table + " after the migration");
     }
 
     @Test
@@ -320,8 +319,8 @@ public abstract class PluginCompatibilityKit {
         StatusReport terminal = driveToTerminal(adopter, run, adopterReporter);
 
         assertEquals(MigrationStatus.COMPLETE, terminal.status(), "final report: " + terminal);
-        assertTrue(columnExists(database, table, ADDED_COLUMN), table + " has no " + ADDED_COLUMN);
-        assertEquals(TABLE_ROWS, rowCount(database, table), "rows of " + table + " after the adopted migration");
+        assertTrue(database.columns(table).contains(ADDED_COLUMN), table + " has no " + ADDED_COLUMN);
+        assertEquals(TABLE_ROWS, database.rowCount(table), "rows of " + table + " after the adopted migration");
         assertTrue(firstReporter.reportsOf(uuid(run)).stream().noneMatch(RecordingStatusReporter::isTerminal),
                 "the closed engine reported the end of a migration another engine adopted: " + firstReporter.reportsOf(uuid(run)));
     }
@@ -510,30 +509,6 @@ public abstract class PluginCompatibilityKit {
 
     private static String alterAddingColumn(String table) {
         return "ALTER TABLE " + quote(table) + " ADD COLUMN " + quote(ADDED_COLUMN) + " INT NULL";
-    }
-
-    private static boolean columnExists(TestDatabase database, String table, String column) throws SQLException {
-        try (Connection connection = database.openConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            select.setString(1, database.name());
-            select.setString(2, table);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getString(1).equals(column)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-    }
-
-    private static long rowCount(TestDatabase database, String table) throws SQLException {
-        try (Connection connection = database.openConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + quote(table))) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static void lockForWrite(Connection connection, String table) throws SQLException {

@@ -83,38 +83,6 @@ public final class StrategyTestSupport {
         }
     }
 
-    public static boolean columnExists(TestDatabase db, String table, String column) throws SQLException {
-        try (Connection connection = db.openConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            select.setString(1, db.name());
-            select.setString(2, table);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getString(1).equals(column)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-    }
-
-    public static boolean tableExists(TestDatabase db, String table) throws SQLException {
-        try (Connection connection = db.openConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            select.setString(1, db.name());
-            select.setString(2, table);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getString(1).equals(table)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-    }
-
     /** The process-list id of the session running a statement that starts with {@code infoPrefix}, if any. */
     public static Optional<Long> sessionRunning(TestDatabase db, String infoPrefix, String state) throws SQLException {
         try (Connection connection = db.openConnection(); PreparedStatement select = connection.prepareStatement(
