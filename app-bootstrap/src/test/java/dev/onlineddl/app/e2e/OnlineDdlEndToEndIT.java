@@ -23,10 +23,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -168,35 +164,6 @@ class OnlineDdlEndToEndIT {
         }
     }
 
-    private boolean tableExists(String table) throws SQLException {
-        try (Connection connection = db.openConnection();
-             var statement = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            statement.setString(1, db.name());
-            statement.setString(2, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1) == 1;
-            }
-        }
-    }
-
-    private List<String> columns(String table) throws SQLException {
-        try (Connection connection = db.openConnection();
-             var statement = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
-                     + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
-            statement.setString(1, db.name());
-            statement.setString(2, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> names = new java.util.ArrayList<>();
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-                return names;
-            }
-        }
-    }
-
     private HttpResponse<String> httpPost(String path, Optional<String> token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(daemon.apiUrl() + path)).POST(BodyPublishers.noBody());
         token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
@@ -211,7 +178,7 @@ class OnlineDdlEndToEndIT {
         awaitStatus(uuid, "complete");
         JsonObject row = shownRow(uuid);
 
-        assertThat(tableExists("e2e_orders")).isTrue();
+        assertThat(db.tableExists("e2e_orders")).isTrue();
         assertThat(row.requiredString("mysql_table")).isEqualTo("e2e_orders");
         assertThat(row.requiredString("ddl_action")).isEqualTo("create");
         assertThat(row.requiredString("mysql_schema")).isEqualTo(db.name());
@@ -228,7 +195,7 @@ class OnlineDdlEndToEndIT {
     void alterWithTheMysqlStrategy() throws Exception {
         MigrationUuid uuid = submit("mysql", "ALTER TABLE e2e_orders ADD COLUMN note VARCHAR(100)");
         awaitStatus(uuid, "complete");
-        assertThat(columns("e2e_orders")).containsExactly("id", "total", "note");
+        assertThat(db.columns("e2e_orders")).containsExactly("id", "total", "note");
         assertThat(ok("logs", uuid.value()).exitCode()).isZero();
     }
 
@@ -240,7 +207,7 @@ class OnlineDdlEndToEndIT {
         JsonObject row = awaitStatus(uuid, "complete");
         assertThat(row.requiredString("ddl_action")).isEqualTo("alter");
         assertThat(row.requiredString("message")).containsIgnoringCase("alter table").contains("placed_at");
-        assertThat(columns("e2e_orders")).containsExactly("id", "total", "note", "placed_at");
+        assertThat(db.columns("e2e_orders")).containsExactly("id", "total", "note", "placed_at");
     }
 
     @Test
@@ -254,16 +221,16 @@ class OnlineDdlEndToEndIT {
         for (MigrationUuid uuid : uuids) {
             assertThat(status(uuid)).isIn("queued", "ready", "running");
         }
-        assertThat(tableExists("e2e_postponed")).isFalse();
+        assertThat(db.tableExists("e2e_postponed")).isFalse();
 
         assertThat(ok("complete", uuids.get(0).value()).out()).isEqualTo("complete: 1 migration affected\n");
         awaitStatus(uuids.get(0), "complete");
-        assertThat(tableExists("e2e_postponed")).isTrue();
-        assertThat(tableExists("e2e_postponed_too")).isFalse();
+        assertThat(db.tableExists("e2e_postponed")).isTrue();
+        assertThat(db.tableExists("e2e_postponed_too")).isFalse();
 
         assertThat(ok("complete", "--all").out()).isEqualTo("complete: 1 migration affected\n");
         awaitStatus(uuids.get(1), "complete");
-        assertThat(tableExists("e2e_postponed_too")).isTrue();
+        assertThat(db.tableExists("e2e_postponed_too")).isTrue();
         assertThat(ok("show", "e2e-postponed").out().lines()).hasSize(3);
     }
 
@@ -272,7 +239,7 @@ class OnlineDdlEndToEndIT {
     void dropTable() throws Exception {
         MigrationUuid uuid = submit("vitess", "DROP TABLE e2e_postponed_too");
         awaitStatus(uuid, "complete");
-        assertThat(tableExists("e2e_postponed_too")).isFalse();
+        assertThat(db.tableExists("e2e_postponed_too")).isFalse();
         assertThat(row(uuid).requiredString("ddl_action")).isEqualTo("drop");
     }
 
@@ -297,11 +264,11 @@ class OnlineDdlEndToEndIT {
         assertThat(ok("launch", first.value(), "--shards", "-80,80-").out()).isEqualTo("launch: 0 migrations affected\n");
         awaitTicks(2);
         assertThat(status(first)).isEqualTo("queued");
-        assertThat(tableExists("e2e_launch_later")).isFalse();
+        assertThat(db.tableExists("e2e_launch_later")).isFalse();
         assertThat(ok("launch", first.value(), "--shards", "80-,0").out()).isEqualTo("launch: 1 migration affected\n");
         awaitStatus(first, "complete");
-        assertThat(tableExists("e2e_launch_later")).isTrue();
-        assertThat(tableExists("e2e_cancelled")).isFalse();
+        assertThat(db.tableExists("e2e_launch_later")).isTrue();
+        assertThat(db.tableExists("e2e_cancelled")).isFalse();
 
         assertThat(ok("cleanup", first.value()).out()).isEqualTo("cleanup: 1 migration affected\n");
         assertThat(row(first).number("retain_artifacts_seconds")).contains(-1L);
@@ -309,7 +276,7 @@ class OnlineDdlEndToEndIT {
         MigrationUuid third = submit("vitess --postpone-launch", "CREATE TABLE e2e_launch_all (id INT PRIMARY KEY)");
         assertThat(ok("launch", "--all").out()).isEqualTo("launch: 1 migration affected\n");
         awaitStatus(third, "complete");
-        assertThat(tableExists("e2e_launch_all")).isTrue();
+        assertThat(db.tableExists("e2e_launch_all")).isTrue();
     }
 
     @Test

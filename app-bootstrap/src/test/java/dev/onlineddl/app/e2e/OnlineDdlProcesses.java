@@ -36,15 +36,26 @@ final class OnlineDdlProcesses {
     record Result(int exitCode, String out, String err) {
     }
 
-    /** Runs a command to its end. */
+    /** Runs a client command to its end. */
     Result run(String... arguments) throws IOException, InterruptedException {
         // A short-lived client JVM: the quick compiler tier starts it faster.
-        Process process = start(List.of("-XX:TieredStopAtLevel=1"), List.of(arguments));
+        return run(List.of("-XX:TieredStopAtLevel=1"), Duration.ofMinutes(2), arguments);
+    }
+
+    /** Runs a long command (the demo) to its end, with the JVM's full compiler. */
+    Result runLong(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        return run(List.of(), timeout, arguments);
+    }
+
+    private Result run(List<String> jvmOptions, Duration timeout, String... arguments) throws IOException, InterruptedException {
+        Process process = start(jvmOptions, List.of(arguments));
+        process.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("onlineddl " + String.join(" ", arguments) + " did not end within 2 minutes");
+            throw new AssertionError("onlineddl " + String.join(" ", arguments) + " did not end within " + timeout
+                    + ":\n" + out.getNow("") + err.getNow(""));
         }
         return new Result(process.exitValue(), out.join(), err.join());
     }
