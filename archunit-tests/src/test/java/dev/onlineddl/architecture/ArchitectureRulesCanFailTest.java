@@ -7,7 +7,10 @@ import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.DOMAIN_ROOT_
 import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.NOTHING_DEPENDS_ON_THE_CONFIGURATION;
 import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.NO_PACKAGE_CYCLES;
 import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.PLUGIN_SPI_DEPENDS_ON_DOMAIN_AND_ALLOWED_PORTS_ONLY;
-import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.PORTS_DEPEND_ON_DOMAIN_JDK_AND_ALLOWED_LIBRARIES_ONLY;
+import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.ADAPTERS_NEVER_DEPEND_ON_THE_CORE;
+import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.CORE_DEPENDS_ON_DOMAIN_PORTS_SPI_AND_ALLOWED_LIBRARIES_ONLY;
+import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.ONLY_THE_STATUS_GATEWAY_CHANGES_A_MIGRATIONS_STATUS;
+import static dev.onlineddl.architecture.HexagonalArchitecture.Rule.PORTS_DEPEND_ON_THE_DOMAIN_AND_THE_JDK_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,12 +53,20 @@ class ArchitectureRulesCanFailTest {
                         List.of("domain.Migration", "port.out.MigrationStore")),
                 Arguments.of("domainrootusessubpackage", DOMAIN_ROOT_DOES_NOT_USE_ITS_SUBPACKAGES,
                         List.of("domain.Migration", "domain.naming.ArtifactName")),
-                Arguments.of("serviceinjectedwithjavaxinject", PORTS_DEPEND_ON_DOMAIN_JDK_AND_ALLOWED_LIBRARIES_ONLY,
+                Arguments.of("serviceinjectedwithjavaxinject", CORE_DEPENDS_ON_DOMAIN_PORTS_SPI_AND_ALLOWED_LIBRARIES_ONLY,
                         List.of("service.Executor", "javax.inject.Inject")),
-                Arguments.of("portscopedwithjakartainject", PORTS_DEPEND_ON_DOMAIN_JDK_AND_ALLOWED_LIBRARIES_ONLY,
-                        List.of("port.out.Clock", "jakarta.inject.Singleton")),
-                Arguments.of("serviceisdaggermodule", PORTS_DEPEND_ON_DOMAIN_JDK_AND_ALLOWED_LIBRARIES_ONLY,
+                Arguments.of("serviceisdaggermodule", CORE_DEPENDS_ON_DOMAIN_PORTS_SPI_AND_ALLOWED_LIBRARIES_ONLY,
                         List.of("service.ExecutorModule", "dagger.Module")),
+                Arguments.of("portscopedwithjakartainject", PORTS_DEPEND_ON_THE_DOMAIN_AND_THE_JDK_ONLY,
+                        List.of("port.out.Clock", "jakarta.inject.Singleton")),
+                Arguments.of("portuseslogging", PORTS_DEPEND_ON_THE_DOMAIN_AND_THE_JDK_ONLY,
+                        List.of("port.out.SchemaInspector", "org.slf4j.Logger")),
+                Arguments.of("portusesservice", PORTS_DEPEND_ON_THE_DOMAIN_AND_THE_JDK_ONLY,
+                        List.of("port.in.SubmitMigration", "service.Executor")),
+                Arguments.of("statuschangedaroundgateway", ONLY_THE_STATUS_GATEWAY_CHANGES_A_MIGRATIONS_STATUS,
+                        List.of("service.Scheduler", "port.out.MigrationStore.updateStatus")),
+                Arguments.of("adapterusesservice", ADAPTERS_NEVER_DEPEND_ON_THE_CORE,
+                        List.of("adapter.mysql.MysqlStrategy", "service.Executor")),
                 Arguments.of("adapterusesotheradapter", ADAPTERS_ARE_USED_ONLY_BY_THEMSELVES_AND_THE_CONFIGURATION,
                         List.of("adapter.mysql.MysqlStrategy", "adapter.vreplication.RowCopier",
                                 "uses adapter 'vreplication' from adapter 'mysql'")),

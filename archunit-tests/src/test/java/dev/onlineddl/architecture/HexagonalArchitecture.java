@@ -6,9 +6,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -44,9 +46,12 @@ public final class HexagonalArchitecture {
     public enum Rule {
         DOMAIN_DEPENDS_ON_THE_JDK_ONLY,
         DOMAIN_ROOT_DOES_NOT_USE_ITS_SUBPACKAGES,
-        PORTS_DEPEND_ON_DOMAIN_JDK_AND_ALLOWED_LIBRARIES_ONLY,
-        ADAPTERS_ARE_USED_ONLY_BY_THEMSELVES_AND_THE_CONFIGURATION,
+        PORTS_DEPEND_ON_THE_DOMAIN_AND_THE_JDK_ONLY,
         PLUGIN_SPI_DEPENDS_ON_DOMAIN_AND_ALLOWED_PORTS_ONLY,
+        CORE_DEPENDS_ON_DOMAIN_PORTS_SPI_AND_ALLOWED_LIBRARIES_ONLY,
+        ONLY_THE_STATUS_GATEWAY_CHANGES_A_MIGRATIONS_STATUS,
+        ADAPTERS_NEVER_DEPEND_ON_THE_CORE,
+        ADAPTERS_ARE_USED_ONLY_BY_THEMSELVES_AND_THE_CONFIGURATION,
         NO_PACKAGE_CYCLES,
         NOTHING_DEPENDS_ON_THE_CONFIGURATION
     }
@@ -56,9 +61,13 @@ public final class HexagonalArchitecture {
     private final String rootPackage;
     private String domain;
     private final List<String> ports = new ArrayList<>();
-    private final List<String> librariesAllowedInPorts = new ArrayList<>();
     private String pluginSpi;
     private final List<String> portsAllowedInPluginSpi = new ArrayList<>();
+    private String core;
+    private final List<String> librariesAllowedInCore = new ArrayList<>();
+    private String statusGateway;
+    private String statusStore;
+    private final Set<String> statusChangingMethods = new java.util.TreeSet<>();
     private String adaptersParent;
     private String configuration;
     private boolean packageCyclesForbidden;
@@ -82,12 +91,12 @@ public final class HexagonalArchitecture {
     }
 
     /**
-     * The core's contract and its implementation (incoming and outgoing ports, plugin SPI, services): they may use the
-     * domain, each other and the JDK, plus the libraries named with {@link Ports#mayAlsoUseLibraries}.
+     * The core's contract (incoming and outgoing ports): interfaces and records that may use the domain, each other
+     * and the JDK, and no library at all, so that neither a plugin nor an adapter inherits one through them.
      */
-    public Ports withPorts(String... relativePackages) {
+    public HexagonalArchitecture withPorts(String... relativePackages) {
         Stream.of(relativePackages).map(this::absolute).forEach(ports::add);
-        return new Ports();
+        return this;
     }
 
     /**
@@ -97,6 +106,15 @@ public final class HexagonalArchitecture {
     public PluginSpi withPluginSpi(String relativePackage) {
         this.pluginSpi = absolute(relativePackage);
         return new PluginSpi();
+    }
+
+    /**
+     * The core (the executor implementing the incoming ports): it may use the domain, the ports, the plugin SPI, the
+     * JDK and the libraries named with {@link Core#mayAlsoUseLibraries}. No adapter may use it.
+     */
+    public Core withCore(String relativePackage) {
+        this.core = absolute(relativePackage);
+        return new Core();
     }
 
     /**
@@ -156,6 +174,7 @@ public final class HexagonalArchitecture {
                         Stream.ofNullable(domain),
                         ports.stream(),
                         Stream.ofNullable(pluginSpi),
+                        Stream.ofNullable(core),
                         Stream.ofNullable(adaptersParent),
                         Stream.ofNullable(configuration))
                 .flatMap(part -> part)
@@ -173,7 +192,16 @@ public final class HexagonalArchitecture {
             rules.put(Rule.DOMAIN_ROOT_DOES_NOT_USE_ITS_SUBPACKAGES, domainRootDoesNotUseItsSubpackages());
         }
         if (!ports.isEmpty()) {
-            rules.put(Rule.PORTS_DEPEND_ON_DOMAIN_JDK_AND_ALLOWED_LIBRARIES_ONLY, portsDependOnDomainJdkAndLibraries());
+            rules.put(Rule.PORTS_DEPEND_ON_THE_DOMAIN_AND_THE_JDK_ONLY, portsDependOnTheDomainAndTheJdk());
+        }
+        if (core != null) {
+            rules.put(Rule.CORE_DEPENDS_ON_DOMAIN_PORTS_SPI_AND_ALLOWED_LIBRARIES_ONLY, coreDependsOnDomainPortsSpiAndLibraries());
+        }
+        if (statusGateway != null) {
+            rules.put(Rule.ONLY_THE_STATUS_GATEWAY_CHANGES_A_MIGRATIONS_STATUS, onlyTheStatusGatewayChangesAStatus());
+        }
+        if (adaptersParent != null && core != null) {
+            rules.put(Rule.ADAPTERS_NEVER_DEPEND_ON_THE_CORE, adaptersNeverDependOnTheCore());
         }
         if (adaptersParent != null) {
             rules.put(Rule.ADAPTERS_ARE_USED_ONLY_BY_THEMSELVES_AND_THE_CONFIGURATION,
@@ -208,20 +236,56 @@ public final class HexagonalArchitecture {
                         + " refinements starts package cycles");
     }
 
-    private ArchRule portsDependOnDomainJdkAndLibraries() {
-        String[] allowed = Stream.of(
-                        Stream.ofNullable(domain),
-                        ports.stream(),
-                        Stream.of("java"),
-                        librariesAllowedInPorts.stream())
+    private ArchRule portsDependOnTheDomainAndTheJdk() {
+        String[] allowed = Stream.of(Stream.ofNullable(domain), ports.stream(), Stream.of("java"))
                 .flatMap(part -> part)
                 .map(HexagonalArchitecture::inPackageTree)
                 .toArray(String[]::new);
         return classes().that().resideInAnyPackage(inPackageTrees(ports))
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
-                .because("ports are the core's contract and carry no framework, in particular no dependency-injection"
-                        + " annotations (javax.inject, jakarta.inject, dagger): the configuration provides every"
-                        + " implementation");
+                .because("ports are the core's contract: interfaces and records over domain values, carrying no"
+                        + " framework (no logging, no dependency-injection annotations) and never the core itself");
+    }
+
+    private ArchRule coreDependsOnDomainPortsSpiAndLibraries() {
+        String[] allowed = Stream.of(
+                        Stream.ofNullable(domain),
+                        ports.stream(),
+                        Stream.ofNullable(pluginSpi),
+                        Stream.of(core),
+                        Stream.of("java"),
+                        librariesAllowedInCore.stream())
+                .flatMap(part -> part)
+                .map(HexagonalArchitecture::inPackageTree)
+                .toArray(String[]::new);
+        return classes().that().resideInAPackage(inPackageTree(core))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+                .because("the core implements the use cases with the ports, the plugins and the domain's rules and"
+                        + " carries no framework, in particular no dependency-injection annotations (javax.inject,"
+                        + " jakarta.inject, dagger): the configuration provides every implementation");
+    }
+
+    private ArchRule onlyTheStatusGatewayChangesAStatus() {
+        DescribedPredicate<JavaMethodCall> changesAStatus = new DescribedPredicate<>(
+                "change a migration's status through " + statusStore + "." + statusChangingMethods) {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                return call.getTargetOwner().getName().equals(statusStore)
+                        && statusChangingMethods.contains(call.getName());
+            }
+        };
+        return noClasses().that().doNotHaveFullyQualifiedName(statusGateway)
+                .should().callMethodWhere(changesAStatus)
+                .because("every status change goes through " + statusGateway + ", which logs it once and serialises"
+                        + " it against the others: a change written around it can be lost to a race and is never"
+                        + " logged");
+    }
+
+    private ArchRule adaptersNeverDependOnTheCore() {
+        return noClasses().that().resideInAPackage(inPackageTree(adaptersParent))
+                .should().dependOnClassesThat().resideInAPackage(inPackageTree(core))
+                .because("adapters implement the ports and the plugin SPI; a strategy plugin that reached into the"
+                        + " executor could not be built, tested or released apart from it");
     }
 
     private ArchRule pluginSpiDependsOnDomainAndPorts() {
@@ -288,20 +352,30 @@ public final class HexagonalArchitecture {
         return adapter.match(javaClass.getBaseComponentType().getPackageName()).map(match -> match.getGroup(1));
     }
 
-    /** Nested step of the DSL: what the ports may use beyond the domain, themselves and the JDK. */
-    public final class Ports {
-        private Ports() {
+    /** Nested step of the DSL: what the core may use beyond the domain, the ports, the plugin SPI and the JDK. */
+    public final class Core {
+        private Core() {
         }
 
-        /** Libraries (root packages such as {@code org.slf4j}, absolute) the ports may use besides the JDK. */
-        public HexagonalArchitecture mayAlsoUseLibraries(String... libraryPackages) {
+        /** Libraries (root packages such as {@code org.slf4j}, absolute) the core may use besides the JDK. */
+        public Core mayAlsoUseLibraries(String... libraryPackages) {
             Stream.of(libraryPackages)
                     .map(library -> requirePackageName(library, "library package"))
-                    .forEach(librariesAllowedInPorts::add);
+                    .forEach(librariesAllowedInCore::add);
+            return this;
+        }
+
+        /**
+         * The one class of the core (relative name) that may call {@code methods} of the store (relative name of an
+         * outgoing port): the ones that change a migration's status.
+         */
+        public HexagonalArchitecture withStatusGateway(String relativeClassName, String relativeStore, String... methods) {
+            statusGateway = absolute(relativeClassName);
+            statusStore = absolute(relativeStore);
+            statusChangingMethods.addAll(List.of(methods));
             return HexagonalArchitecture.this;
         }
 
-        /** The ports use nothing beyond the domain, themselves and the JDK. */
         public HexagonalArchitecture and() {
             return HexagonalArchitecture.this;
         }

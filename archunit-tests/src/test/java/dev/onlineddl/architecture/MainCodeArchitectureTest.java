@@ -72,7 +72,7 @@ class MainCodeArchitectureTest {
     @ParameterizedTest(name = "{0} imported: {1}")
     @CsvSource({
         "file:/work/main/domain/target/classes/dev/onlineddl/domain/Migration.class,                      true",
-        "jar:file:/m2/dev/onlineddl/ports/0.1.0/ports-0.1.0.jar!/dev/onlineddl/spi/StrategyPlugin.class,  true",
+        "jar:file:/m2/dev/onlineddl/spi/0.1.0/spi-0.1.0.jar!/dev/onlineddl/spi/StrategyPlugin.class,      true",
         "file:/work/main/domain/target/test-classes/dev/onlineddl/domain/MigrationTest.class,             false",
         "file:/work/main/testkit/target/classes/dev/onlineddl/testkit/EmbeddedServer.class,               false",
         "jar:file:/m2/dev/onlineddl/testkit/0.1.0/testkit-0.1.0.jar!/dev/onlineddl/testkit/Tck.class,     false",

@@ -23,7 +23,7 @@ import dev.onlineddl.port.in.SubmissionRequest;
 import dev.onlineddl.port.in.SubmissionResult;
 import dev.onlineddl.port.out.MigrationNotFoundException;
 import dev.onlineddl.port.out.Throttler.ThrottledApp;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import dev.onlineddl.app.http.ApiServices;
 import dev.onlineddl.app.metrics.ExecutionCounts;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StrategyContext.Callbacks;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -16,7 +16,7 @@ import dev.onlineddl.port.in.SubmissionResult;
 import dev.onlineddl.port.in.SubmitMigration;
 import dev.onlineddl.port.in.ThrottleMigrations;
 import dev.onlineddl.port.out.Throttler.ThrottledApp;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -18,7 +18,7 @@ import dev.onlineddl.domain.throttle.ThrottleRequest;
 import dev.onlineddl.port.out.MigrationNotFoundException;
 import dev.onlineddl.port.out.MigrationTarget;
 import dev.onlineddl.port.out.Throttler.ThrottledApp;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

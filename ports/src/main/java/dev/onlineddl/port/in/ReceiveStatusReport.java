@@ -1,7 +1,7 @@
 package dev.onlineddl.port.in;
 
 import dev.onlineddl.domain.MigrationUuid;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 
 /**
  * Status reports from outside the process: hooks of an external tool calling the daemon's HTTP

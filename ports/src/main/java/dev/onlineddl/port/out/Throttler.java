@@ -1,5 +1,6 @@
 package dev.onlineddl.port.out;
 
+import dev.onlineddl.domain.throttle.ThrottleCheck;
 import dev.onlineddl.domain.throttle.ThrottleRequest;
 import dev.onlineddl.domain.throttle.ThrottleTarget;
 import java.time.Instant;
@@ -27,11 +28,16 @@ public interface Throttler {
     }
 
     /**
-     * Should the given app hold back now? A ratio of 1 always throttles, 0 never; in between the
-     * answer is randomised with that probability (as the Vitess throttler does). A migration's
-     * app is also throttled when {@code online-ddl} is.
+     * May the given app go on now? A ratio of 1 always throttles, 0 never; in between the answer is
+     * randomised with that probability (as the Vitess throttler does). A migration's app is also
+     * throttled when {@code online-ddl} is. A throttled answer says what held the app back.
      */
-    boolean shouldThrottle(String appName);
+    ThrottleCheck check(String appName);
+
+    /** {@link #check} as a yes or no, for callers that need not say why they wait. */
+    default boolean shouldThrottle(String appName) {
+        return check(appName).isThrottled();
+    }
 
     record ThrottledApp(String appName, Instant expiresAt, double ratio) {
     }

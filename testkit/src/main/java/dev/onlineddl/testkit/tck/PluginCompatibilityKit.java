@@ -8,7 +8,7 @@ import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StatusReporter;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyDescriptor;

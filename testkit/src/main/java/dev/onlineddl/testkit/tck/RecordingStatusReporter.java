@@ -1,7 +1,7 @@
 package dev.onlineddl.testkit.tck;
 
 import dev.onlineddl.domain.MigrationUuid;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StatusReporter;
 
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.onlineddl.port.out.DdlExecutionException;
 import dev.onlineddl.port.out.SchemaInspectionException;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyEngine;
 import dev.onlineddl.spi.StrategyException;

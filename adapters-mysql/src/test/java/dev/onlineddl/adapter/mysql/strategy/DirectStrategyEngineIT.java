@@ -3,7 +3,7 @@ package dev.onlineddl.adapter.mysql.strategy;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StrategyEngine;
 import dev.onlineddl.spi.StrategyException;
 import dev.onlineddl.testkit.TestDatabase;

@@ -4,7 +4,7 @@ import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
-import dev.onlineddl.spi.StatusReport;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StrategyEngine;
 import dev.onlineddl.spi.StrategyException;
 import dev.onlineddl.testkit.TestDatabase;

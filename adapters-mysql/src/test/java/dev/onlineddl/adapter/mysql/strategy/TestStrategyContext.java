@@ -12,7 +12,7 @@ import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
-import dev.onlineddl.service.InMemoryThrottler;
+import dev.onlineddl.testkit.tck.ManualThrottler;
 import dev.onlineddl.spi.StatusReporter;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.testkit.TestDatabase;
@@ -24,13 +24,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Objects;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * A {@link StrategyContext} on a test database made of the real adapters (pooled connections,
- * JDBC inspector and DDL executor, JSQLParser analyzer, the in-memory throttler), for driving
+ * JDBC inspector and DDL executor, JSQLParser analyzer, a throttler the test sets by hand), for driving
  * engines through the SPI alone, as the core would. It runs no external tools.
  */
 public final class TestStrategyContext implements StrategyContext, AutoCloseable {
@@ -69,7 +68,7 @@ public final class TestStrategyContext implements StrategyContext, AutoCloseable
         this.connections = connectionsView.apply(pool);
         this.inspector = new JdbcSchemaInspector(pool.dataSource());
         this.ddlExecutor = new JdbcDdlExecutor(pool.dataSource());
-        this.throttler = new InMemoryThrottler(clock, new Random());
+        this.throttler = new ManualThrottler();
         try {
             this.workRoot = Files.createTempDirectory("onlineddl-strategy-test-");
         } catch (IOException e) {
