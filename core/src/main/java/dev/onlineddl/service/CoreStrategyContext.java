@@ -5,6 +5,7 @@ import dev.onlineddl.port.out.DdlAnalyzer;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaInspector;
+import dev.onlineddl.port.out.ServerIdAllocator;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
 import dev.onlineddl.spi.StatusReporter;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -34,11 +36,13 @@ final class CoreStrategyContext implements StrategyContext {
     private final Path workRoot;
     private final Function<MigrationUuid, Optional<Callbacks>> callbacks;
     private final Map<String, String> settings;
+    private final ServerIdAllocator serverIds;
+    private final String controlSchema;
 
     CoreStrategyContext(String executorId, TargetConnections connections, SchemaInspector schemaInspector,
             DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, Throttler throttler, ProcessRunner processRunner,
             Clock clock, StatusReporter reporter, Path workRoot, Function<MigrationUuid, Optional<Callbacks>> callbacks,
-            Map<String, String> settings) {
+            Map<String, String> settings, ServerIdAllocator serverIds, String controlSchema) {
         this.executorId = Objects.requireNonNull(executorId, "executorId");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.schemaInspector = Objects.requireNonNull(schemaInspector, "schemaInspector");
@@ -51,6 +55,8 @@ final class CoreStrategyContext implements StrategyContext {
         this.workRoot = Objects.requireNonNull(workRoot, "workRoot");
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         this.settings = Map.copyOf(settings);
+        this.serverIds = Objects.requireNonNull(serverIds, "serverIds");
+        this.controlSchema = Objects.requireNonNull(controlSchema, "controlSchema");
     }
 
     @Override
@@ -119,6 +125,17 @@ final class CoreStrategyContext implements StrategyContext {
     @Override
     public Optional<String> setting(String name) {
         return Optional.ofNullable(settings.get(Objects.requireNonNull(name, "name")));
+    }
+
+    @Override
+    public long allocateServerId() throws SQLException {
+        return serverIds.allocate();
+    }
+
+    /** The store's schema: the core's own tables are there, and a plugin's may be. */
+    @Override
+    public String controlSchema() {
+        return controlSchema;
     }
 
     private Path directoryOf(MigrationUuid uuid) {

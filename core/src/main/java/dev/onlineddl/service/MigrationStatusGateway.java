@@ -8,8 +8,10 @@ import dev.onlineddl.domain.progress.MigrationProgress;
 import dev.onlineddl.port.in.ReceiveStatusReport;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTimestamp;
+import dev.onlineddl.port.out.SchemaAnalysis;
 import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StatusReporter;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,6 +85,58 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
             return;
         }
         store.addArtifact(uuid, table);
+    }
+
+    @Override
+    public void stage(MigrationUuid uuid, String stage) {
+        Objects.requireNonNull(stage, "stage");
+        whileRunning(uuid, "stage", () -> store.updateStage(uuid, stage));
+    }
+
+    @Override
+    public void schemaAnalysis(MigrationUuid uuid, SchemaAnalysis analysis) {
+        Objects.requireNonNull(analysis, "analysis");
+        whileRunning(uuid, "schema analysis", () -> store.updateSchemaAnalysis(uuid, analysis));
+    }
+
+    @Override
+    public void cutOverAttempt(MigrationUuid uuid) {
+        whileRunning(uuid, "cut-over attempt", () -> store.incrementCutoverAttempts(uuid));
+    }
+
+    @Override
+    public void streamAlive(MigrationUuid uuid, long livenessIndicator) {
+        whileRunning(uuid, "stream liveness", () -> {
+            store.updateLivenessIndicator(uuid, livenessIndicator);
+            store.markTimestamp(uuid, MigrationTimestamp.LIVENESS);
+        });
+    }
+
+    @Override
+    public void throttled(MigrationUuid uuid, Instant at, String component) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(component, "component");
+        whileRunning(uuid, "throttle", () -> store.updateLastThrottled(uuid, at, component));
+    }
+
+    /**
+     * An engine's informational report is written while the migration runs and dropped after it
+     * ended, under the status lock so that it cannot land between a check and an end.
+     */
+    private void whileRunning(MigrationUuid uuid, String what, Runnable write) {
+        Objects.requireNonNull(uuid, "uuid");
+        statusLock.lock();
+        try {
+            Optional<Migration> current = store.findMigration(uuid);
+            if (current.isEmpty() || current.get().status() != MigrationStatus.RUNNING) {
+                LOG.debug("{} report for migration {} ignored: it is {}", what, uuid,
+                        current.map(row -> row.status().wireName()).orElse("unknown"));
+                return;
+            }
+            write.run();
+        } finally {
+            statusLock.unlock();
+        }
     }
 
     /** From outside the process: an unknown UUID is the caller's mistake. */

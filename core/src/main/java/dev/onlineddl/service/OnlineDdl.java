@@ -14,6 +14,7 @@ import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
+import dev.onlineddl.port.out.ServerIdAllocator;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
 import dev.onlineddl.service.gc.ArtifactCollector;
@@ -23,6 +24,7 @@ import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyPlugin;
 import dev.onlineddl.spi.StrategySettings;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -74,7 +76,8 @@ public final class OnlineDdl implements AutoCloseable {
         Path workRoot = config.workDirectory().resolve(config.target().mysqlSchema());
         CoreStrategyContext context = new CoreStrategyContext(config.executorId(), builder.connections,
                 builder.schemaInspector, builder.ddlExecutor, builder.ddlAnalyzer, builder.throttler, builder.processRunner,
-                builder.clock, reports, workRoot, builder.callbacks, builder.strategySettings);
+                builder.clock, reports, workRoot, builder.callbacks, builder.strategySettings, builder.serverIds,
+                builder.store.controlSchema());
         this.strategies = registry.install(context);
         MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,
@@ -198,6 +201,7 @@ public final class OnlineDdl implements AutoCloseable {
         private TableGcSettings tableGcSettings = TableGcSettings.DEFAULT;
         private SchemaDiffer schemaDiffer;
         private final Map<String, String> strategySettings = new LinkedHashMap<>();
+        private ServerIdAllocator serverIds = new NoServerIds();
 
         private Builder(ExecutorConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -325,6 +329,15 @@ public final class OnlineDdl implements AutoCloseable {
         }
 
         /**
+         * Where engines get the server ids of their binlog streams ({@code StrategyContext.allocateServerId}).
+         * Without one, an engine that streams the binlog fails its migration, saying so.
+         */
+        public Builder serverIdAllocator(ServerIdAllocator serverIdAllocator) {
+            this.serverIds = Objects.requireNonNull(serverIdAllocator, "serverIdAllocator");
+            return this;
+        }
+
+        /**
          * @throws NullPointerException naming the first required service not given
          * @throws StrategyRegistrationException when a plugin fails to create its engine
          */
@@ -347,6 +360,15 @@ public final class OnlineDdl implements AutoCloseable {
                 throttler = new InMemoryThrottler(clock, random);
             }
             return new OnlineDdl(this);
+        }
+    }
+
+    /** Stands in when no server-id allocator was given: allocating fails, saying why. */
+    private static final class NoServerIds implements ServerIdAllocator {
+        @Override
+        public long allocate() throws SQLException {
+            throw new SQLException("this executor was assembled without a ServerIdAllocator, so it cannot give a"
+                    + " binlog stream a server id: give the builder one (OnlineDdl.Builder.serverIdAllocator)");
         }
     }
 

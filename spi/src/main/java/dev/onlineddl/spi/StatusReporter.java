@@ -2,6 +2,8 @@ package dev.onlineddl.spi;
 
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.progress.StatusReport;
+import dev.onlineddl.port.out.SchemaAnalysis;
+import java.time.Instant;
 
 /**
  * How an engine tells the core what happened. Thread-safe: engines call it from their own
@@ -24,5 +26,33 @@ public interface StatusReporter {
      * <p>The default ignores the table: for reporters that keep no artifacts, such as a test's.
      */
     default void artifactTable(MigrationUuid uuid, String table) {
+    }
+
+    // The reports below fill schema_migrations' informational columns. They apply only while the
+    // migration runs: a late one, after it ended, changes nothing. Each default ignores the report,
+    // for reporters that keep no such columns, such as a test's.
+
+    /** What the engine is doing now, in a few words ({@code stage}), e.g. "copying rows" or "waiting for cut-over". */
+    default void stage(MigrationUuid uuid, String stage) {
+    }
+
+    /** What analysing the ALTER found out about revertibility (the {@code schema_migrations} analysis columns). */
+    default void schemaAnalysis(MigrationUuid uuid, SchemaAnalysis analysis) {
+    }
+
+    /** The engine is attempting a cut-over ({@code cutover_attempts} counts them). */
+    default void cutOverAttempt(MigrationUuid uuid) {
+    }
+
+    /**
+     * The engine's stream is alive and has got this far ({@code vitess_liveness_indicator}, e.g. the
+     * epoch second of the last event applied); it also renews the migration's liveness, so that it
+     * is not taken for stale.
+     */
+    default void streamAlive(MigrationUuid uuid, long livenessIndicator) {
+    }
+
+    /** The engine held back at {@code at} because {@code component} was throttled ({@code last_throttled_timestamp}). */
+    default void throttled(MigrationUuid uuid, Instant at, String component) {
     }
 }

@@ -1,13 +1,17 @@
 package dev.onlineddl.spi;
 
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.throttle.ThrottleCheck;
 import dev.onlineddl.port.out.DdlAnalyzer;
 import dev.onlineddl.port.out.DdlExecutor;
+import dev.onlineddl.port.out.DedicatedSession;
 import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaInspector;
+import dev.onlineddl.port.out.ServerEndpoint;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
 import java.net.URI;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -57,6 +61,57 @@ public interface StrategyContext {
      */
     default Optional<String> setting(String name) {
         return Optional.empty();
+    }
+
+    /**
+     * The server's address and the executor's account, for a binlog client or an external tool.
+     * The password is a supplier that is never printed: give it to a tool through its environment
+     * or a file of mode 0600, never its arguments.
+     *
+     * @throws UnsupportedOperationException when the context's connections cannot say
+     */
+    default ServerEndpoint endpoint() {
+        return connections().endpoint();
+    }
+
+    /**
+     * A session of its own outside the pool, for {@code LOCK TABLES}, consistent snapshots and
+     * statements that run for hours; {@link DedicatedSession#kill()} ends it from another session.
+     * The engine closes it.
+     *
+     * @throws UnsupportedOperationException when the context's connections cannot open one
+     */
+    default DedicatedSession openDedicatedSession() throws SQLException {
+        return connections().openDedicated();
+    }
+
+    /**
+     * A server id for a client that connects as a replica does (a binlog stream): one that neither
+     * the server, nor its replicas, nor another stream of this executor uses.
+     *
+     * @throws UnsupportedOperationException for contexts that allocate none (the default)
+     */
+    default long allocateServerId() throws SQLException {
+        throw new UnsupportedOperationException(getClass().getName() + " allocates no server ids");
+    }
+
+    /**
+     * The schema holding the executor's own tables ({@code schema_migrations}). A plugin may keep
+     * tables of its own there, created by migrations of its own: see {@link PluginTables}.
+     *
+     * @throws UnsupportedOperationException for contexts without a control schema (the default)
+     */
+    default String controlSchema() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no control schema");
+    }
+
+    /**
+     * May the migration's engine go on copying and applying now? A throttled answer names the
+     * metric, its source (a replica or an app a user throttled), its value and the threshold, for
+     * the engine's stage and {@link StatusReporter#throttled}. Ask before each chunk.
+     */
+    default ThrottleCheck throttleCheck(MigrationUuid uuid) {
+        return throttler().check(uuid.value());
     }
 
     /** @param token a secret: pass it to the tool through a file or its environment, never its arguments */

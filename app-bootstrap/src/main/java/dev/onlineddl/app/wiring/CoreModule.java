@@ -9,6 +9,7 @@ import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
 import dev.onlineddl.adapter.mysql.jdbc.TargetConnectionSettings;
 import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
+import dev.onlineddl.adapter.mysql.jdbc.JdbcServerIdAllocator;
 import dev.onlineddl.adapter.mysql.store.ControlSchema;
 import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
 import dev.onlineddl.app.config.DaemonSettings;
@@ -184,6 +185,7 @@ final class CoreModule {
                 .strategySettings(strategySettings(settings))
                 .clock(clock)
                 .random(random)
+                .serverIdAllocator(new JdbcServerIdAllocator(connections, random))
                 .schemaDiffer(schemaDiffer)
                 .tickListener(tickListener)
                 .callbacks(callbacks::forMigration)

@@ -7,6 +7,7 @@ import dev.onlineddl.adapter.mysql.diff.MySqlSchemaDiffer;
 import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
 import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
+import dev.onlineddl.adapter.mysql.jdbc.JdbcServerIdAllocator;
 import dev.onlineddl.adapter.mysql.jdbc.TargetConnectionSettings;
 import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
 import dev.onlineddl.adapter.mysql.store.ControlSchema;
@@ -85,6 +86,7 @@ class LibraryEmbeddingIT {
                     .strategies(StrategyRegistry.discover(LibraryEmbeddingIT.class.getClassLoader()))
                     .schemaDiffer(new MySqlSchemaDiffer())
                     .throttler(new InMemoryThrottler(clock, random))
+                    .serverIdAllocator(new JdbcServerIdAllocator(connections, random))
                     .clock(clock)
                     .random(random)
                     .build()) {

@@ -34,6 +34,9 @@ public interface MigrationStore {
     /** The target database every query of this store is scoped to. */
     MigrationTarget target();
 
+    /** The schema that holds {@code schema_migrations} (the control schema, {@code _onlineddl} by default). */
+    String controlSchema();
+
     // ---------------------------------------------------------------- insert / read (seed §1.2)
 
     /**

@@ -14,4 +14,22 @@ public interface TargetConnections {
     String schema();
 
     Connection open() throws SQLException;
+
+    /**
+     * The server's address and the executor's account, for tools and binlog clients.
+     *
+     * @throws UnsupportedOperationException for connections that cannot say (the default)
+     */
+    default ServerEndpoint endpoint() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not know the server's endpoint");
+    }
+
+    /**
+     * A new session outside any pool, its default schema {@link #schema()}; the caller closes it.
+     *
+     * @throws UnsupportedOperationException for connections that cannot open one (the default)
+     */
+    default DedicatedSession openDedicated() throws SQLException {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot open a dedicated session");
+    }
 }

@@ -6,6 +6,12 @@ import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.strategy.StrategySetting;
+import dev.onlineddl.domain.throttle.ThrottleCheck;
+import dev.onlineddl.domain.throttle.ThrottleRequest;
+import dev.onlineddl.domain.throttle.ThrottleSource;
+import dev.onlineddl.domain.throttle.ThrottleTarget;
+import dev.onlineddl.port.out.DedicatedSession;
+import dev.onlineddl.port.out.ServerEndpoint;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
 import dev.onlineddl.domain.progress.StatusReport;
@@ -23,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.lang.reflect.Modifier;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -34,6 +42,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -148,6 +157,146 @@ public abstract class PluginCompatibilityKit {
         }
         assertEquals(strategies, createPlugin().strategies(), "a new instance declares other strategies");
         assertTrue(names.contains(strategyUnderTest()), "strategyUnderTest() " + strategyUnderTest() + " is not among " + names);
+    }
+
+    // ------------------------------------------------------------------ what the context offers an engine
+    // The checks below hold the context to the SPI's promises; the core's context and one made of the
+    // MySQL adapters keep them all.
+
+    @Test
+    void contextEndpointReachesTheServerAndNeverPrintsThePassword(TestDatabase database) throws Exception {
+        ServerEndpoint endpoint = context(database, new RecordingStatusReporter()).endpoint();
+
+        String password = endpoint.password().get();
+        if (password != null && !password.isEmpty()) {
+            assertFalse(endpoint.toString().contains(password), "the endpoint's toString shows the password: " + endpoint);
+        }
+        Properties login = new Properties();
+        login.setProperty("user", endpoint.user());
+        if (password != null) {
+            login.setProperty("password", password);
+        }
+        login.setProperty("sslMode", "PREFERRED");
+        try (Connection direct = DriverManager.getConnection("jdbc:mysql://" + endpoint.address() + "/", login);
+             Statement statement = direct.createStatement();
+             ResultSet row = statement.executeQuery("SELECT CURRENT_USER()")) {
+            assertTrue(row.next(), "no answer from " + endpoint);
+        }
+    }
+
+    @Test
+    void dedicatedSessionIsOutsideThePoolAndCanBeKilledFromAnotherSession(TestDatabase database) throws Exception {
+        StrategyContext context = context(database, new RecordingStatusReporter());
+        ExecutorService sleeper = Executors.newSingleThreadExecutor();
+        try (DedicatedSession session = context.openDedicatedSession()) {
+            try (Statement statement = session.connection().createStatement();
+                 ResultSet row = statement.executeQuery("SELECT CONNECTION_ID(), DATABASE()")) {
+                assertTrue(row.next());
+                assertEquals(session.sessionId(), row.getLong(1), "sessionId() must be the session's CONNECTION_ID()");
+                assertEquals(database.name(), row.getString(2), "a dedicated session's default schema");
+            }
+            Future<?> longStatement = sleeper.submit(() -> {
+                try (Statement statement = session.connection().createStatement()) {
+                    statement.executeQuery("SELECT SLEEP(3600)");
+                }
+                return null;
+            });
+            awaitSessionState(database, session.sessionId(), "User sleep");
+
+            session.kill();
+
+            ExecutionException ended = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> longStatement.get(patience().toMillis(), TimeUnit.MILLISECONDS),
+                    "the killed session's statement must end with an error");
+            assertInstanceOf(SQLException.class, ended.getCause(), "how the killed statement ended");
+            awaitSessionGone(database, session.sessionId());
+            assertDoesNotThrow(session::kill, "killing a session that has ended already is no error");
+        } finally {
+            sleeper.shutdownNow();
+        }
+        try (Connection pooled = context.connections().open(); Statement statement = pooled.createStatement()) {
+            assertTrue(statement.executeQuery("SELECT 1").next(), "the pool must not be touched by a dedicated session's kill");
+        }
+    }
+
+    @Test
+    void allocatedServerIdsDifferFromEachOtherAndFromTheServers(TestDatabase database) throws Exception {
+        StrategyContext context = context(database, new RecordingStatusReporter());
+        long serverId;
+        try (Connection connection = database.openConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT @@server_id")) {
+            row.next();
+            serverId = row.getLong(1);
+        }
+
+        Set<Long> allocated = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            long id = context.allocateServerId();
+            assertTrue(id >= 1 && id <= 4_294_967_295L, "server id " + id + " is out of MySQL's range 1 to 4294967295");
+            assertTrue(id != serverId, "allocated the server's own server_id " + id);
+            assertTrue(allocated.add(id), "server id " + id + " was allocated twice");
+        }
+    }
+
+    @Test
+    void controlSchemaIsNamedAndIsNotTheTargetDatabase(TestDatabase database) throws Exception {
+        StrategyContext context = context(database, new RecordingStatusReporter());
+
+        String controlSchema = context.controlSchema();
+        assertFalse(controlSchema == null || controlSchema.isBlank(), "the context names no control schema");
+        assertFalse(controlSchema.equals(context.connections().schema()), "the control schema " + controlSchema
+                + " is the target database itself");
+    }
+
+    @Test
+    void throttleCheckNamesTheThrottledAppAndLetsGoOnceUnthrottled(TestDatabase database) throws Exception {
+        StrategyContext context = context(database, new RecordingStatusReporter());
+        MigrationUuid uuid = MigrationUuid.generate(Instant.now(), random);
+        ThrottleTarget target = ThrottleTarget.migration(uuid);
+
+        assertFalse(context.throttleCheck(uuid).isThrottled(), "a migration nobody throttled is throttled");
+        context.throttler().throttle(ThrottleRequest.fully(target));
+        try {
+            ThrottleCheck check = context.throttleCheck(uuid);
+            ThrottleCheck.Throttled throttled = assertInstanceOf(ThrottleCheck.Throttled.class, check,
+                    "the check of a fully throttled migration");
+            assertEquals(new ThrottleSource.App(uuid.value()), throttled.source(), "what held the migration back");
+        } finally {
+            context.throttler().unthrottle(target);
+        }
+        assertFalse(context.throttleCheck(uuid).isThrottled(), "still throttled after unthrottle");
+    }
+
+    private void awaitSessionState(TestDatabase database, long sessionId, String state) throws Exception {
+        awaitProcessList(database, sessionId, found -> found.filter(state::equals).isPresent(),
+                "session " + sessionId + " to be in state '" + state + "'");
+    }
+
+    private void awaitSessionGone(TestDatabase database, long sessionId) throws Exception {
+        awaitProcessList(database, sessionId, Optional::isEmpty, "killed session " + sessionId + " to leave the process list");
+    }
+
+    /** Reads the session's state from the process list until it matches; a bounded wait, as every wait here. */
+    private void awaitProcessList(TestDatabase database, long sessionId, Predicate<Optional<String>> matches,
+                                  String what) throws Exception {
+        Instant deadline = Instant.now().plus(patience());
+        try (Connection connection = database.openConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+            select.setLong(1, sessionId);
+            while (true) {
+                Optional<String> state;
+                try (ResultSet row = select.executeQuery()) {
+                    state = row.next() ? Optional.ofNullable(row.getString(1)).or(() -> Optional.of("")) : Optional.empty();
+                }
+                if (matches.test(state)) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    fail("waited " + patience() + " for " + what + "; the process list says " + state.orElse("(gone)"));
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
     }
 
     @Test

@@ -2,8 +2,9 @@ package dev.onlineddl.adapter.mysql.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.onlineddl.port.out.DedicatedSession;
+import dev.onlineddl.port.out.ServerEndpoint;
 import dev.onlineddl.port.out.TargetConnections;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -19,13 +20,15 @@ import javax.sql.DataSource;
 public final class HikariTargetConnections implements TargetConnections, AutoCloseable {
 
     private final TargetConnectionSettings settings;
+    private final SingleUserDataSource physicalConnections;
     private final HikariDataSource pool;
 
     public HikariTargetConnections(TargetConnectionSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         HikariConfig config = new HikariConfig();
         config.setPoolName("onlineddl-target-" + settings.schema());
-        config.setDataSource(new PasswordSupplyingDataSource(settings));
+        this.physicalConnections = new PasswordSupplyingDataSource(settings);
+        config.setDataSource(physicalConnections);
         config.setCatalog(settings.schema());
         config.setMaximumPoolSize(settings.poolSize());
         // Idle executors hold one connection, not the whole pool, on a server others share.
@@ -46,6 +49,18 @@ public final class HikariTargetConnections implements TargetConnections, AutoClo
     @Override
     public Connection open() throws SQLException {
         return pool.getConnection();
+    }
+
+    /** Host and port as the JDBC URL names them (Connector/J's own reading of it), the user, the password supplier. */
+    @Override
+    public ServerEndpoint endpoint() {
+        return settings.endpoint();
+    }
+
+    /** A physical connection of its own, opened with the same settings as the pool's, outside the pool. */
+    @Override
+    public DedicatedSession openDedicated() throws SQLException {
+        return JdbcDedicatedSession.open(physicalConnections, settings.schema());
     }
 
     /** The pool as a plain data source, for adapters that take one (schema inspection, DDL execution, the store). */

@@ -1,12 +1,15 @@
 package dev.onlineddl.adapter.mysql.jdbc;
 
+import com.mysql.cj.conf.ConnectionUrl;
+import com.mysql.cj.conf.HostInfo;
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.naming.Identifiers;
-
+import dev.onlineddl.port.out.ServerEndpoint;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -118,6 +121,15 @@ public record TargetConnectionSettings(
     public TargetConnectionSettings withMaxLifetime(Duration lifetime) {
         return new TargetConnectionSettings(jdbcUrl, schema, user, password, poolSize, sslMode, connectTimeout,
                 acquireTimeout, lifetime);
+    }
+
+    /**
+     * The server's address as Connector/J reads the URL (its first host; 3306 when the URL names no
+     * port), the user and the password supplier.
+     */
+    public ServerEndpoint endpoint() {
+        HostInfo host = ConnectionUrl.getConnectionUrlInstance(jdbcUrl, new Properties()).getMainHost();
+        return new ServerEndpoint(host.getHost(), host.getPort(), user, password);
     }
 
     /** Everything but the password. */

@@ -105,6 +105,11 @@ public final class JooqMigrationStore implements MigrationStore {
     }
 
     @Override
+    public String controlSchema() {
+        return controlSchema.name();
+    }
+
+    @Override
     public MigrationTarget target() {
         return target;
     }

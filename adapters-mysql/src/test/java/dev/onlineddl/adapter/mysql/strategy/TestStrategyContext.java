@@ -4,6 +4,7 @@ import dev.onlineddl.adapter.mysql.ddl.JsqlDdlAnalyzer;
 import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
 import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
+import dev.onlineddl.adapter.mysql.jdbc.JdbcServerIdAllocator;
 import dev.onlineddl.adapter.mysql.jdbc.TargetConnectionSettings;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.out.DdlAnalyzer;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Objects;
@@ -43,6 +45,7 @@ public final class TestStrategyContext implements StrategyContext, AutoCloseable
     private final Clock clock = Clock.systemUTC();
     private final StatusReporter reporter;
     private final Path workRoot;
+    private final JdbcServerIdAllocator serverIds;
 
     public TestStrategyContext(TestDatabase database, StatusReporter reporter) {
         this(database, reporter, "");
@@ -69,6 +72,7 @@ public final class TestStrategyContext implements StrategyContext, AutoCloseable
         this.inspector = new JdbcSchemaInspector(pool.dataSource());
         this.ddlExecutor = new JdbcDdlExecutor(pool.dataSource());
         this.throttler = new ManualThrottler();
+        this.serverIds = new JdbcServerIdAllocator(pool, new java.security.SecureRandom());
         try {
             this.workRoot = Files.createTempDirectory("onlineddl-strategy-test-");
         } catch (IOException e) {
@@ -119,6 +123,20 @@ public final class TestStrategyContext implements StrategyContext, AutoCloseable
     @Override
     public StatusReporter reporter() {
         return reporter;
+    }
+
+    @Override
+    public long allocateServerId() throws SQLException {
+        return serverIds.allocate();
+    }
+
+    /**
+     * A name only: the test database's server has no control schema, and the engines under test
+     * keep no tables there. Distinct from the target database, as a real control schema is.
+     */
+    @Override
+    public String controlSchema() {
+        return "_onlineddl_test_control";
     }
 
     @Override
