@@ -5,7 +5,7 @@
 -- Flyway runs this with the control schema as the current schema, so the table name is not
 -- qualified: the control schema's name is configurable (default `_onlineddl`).
 --
--- Choices the seed does not make (it takes the server's defaults):
+-- Choices Vitess does not make (it takes the server's defaults):
 --  * utf8mb4 with a binary collation: messages and statements may hold any character, and
 --    UUIDs, database names, contexts and statements compare exactly (database names are case
 --    sensitive on Linux; a case-insensitive collation would let one target see another's rows).

@@ -53,11 +53,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The executor's lifecycle pass (seed {@code onMigrationCheckTick}): retry tablet-failure
+ * The executor's lifecycle pass (Vitess {@code onMigrationCheckTick}): retry tablet-failure
  * migrations, review queued, schedule next, run next, review running (and cancel what must be
  * cancelled), review stale, collect artifacts; then table garbage collection, which Vitess runs
  * beside the executor (tablegc) and a standalone executor runs here. Each step logs its failure
- * and lets the next one run, as the seed does.
+ * and lets the next one run, as Vitess does.
  *
  * <p>A tick acts only while this executor holds its target's {@link ExecutorLock} (otherwise it is
  * a standby) and the server is writable. After it becomes the active executor it runs no new
@@ -163,7 +163,7 @@ public final class Executor implements RunExecutorTick {
             return false;
         }
         if (!active) {
-            // As the seed's Open(): forget what we thought we ran, and learn what runs before
+            // As Vitess's Open(): forget what we thought we ran, and learn what runs before
             // starting anything new.
             lifecycle.owned().clear();
             failingSince.clear();
@@ -266,7 +266,7 @@ public final class Executor implements RunExecutorTick {
         List<RuleViolation> incompatibilities = ReviewRules.strategyIncompatibilities(setting.get().strategy(),
                 setting.get().capabilities(), setting.get().isPostponeCompletion(), setting.get().isAllowZeroInDate());
         if (!incompatibilities.isEmpty()) {
-            // the seed fails the migration once per incompatibility, so the last message is the one that stays
+            // Vitess fails the migration once per incompatibility, so the last message is the one that stays
             lifecycle.fail(uuid, incompatibilities.get(incompatibilities.size() - 1).message());
         }
         store.markTimestamp(uuid, MigrationTimestamp.REVIEWED);
@@ -464,7 +464,7 @@ public final class Executor implements RunExecutorTick {
 
     /**
      * A terminal error cancels at once; a transient one is recorded and cancels only once it has
-     * persisted for the stale threshold (the seed's LastError window).
+     * persisted for the stale threshold (Vitess's LastError window).
      */
     private Optional<Cancellable> judgeFailure(MigrationUuid uuid, Probe.Failing failing) {
         Instant now = clock.instant();
@@ -526,7 +526,7 @@ public final class Executor implements RunExecutorTick {
 
     /**
      * An executor died in the middle of a cut-over and left the table stowed away under another
-     * name: put it back before anything else (seed {@code renameTableIfApplicable}).
+     * name: put it back before anything else (Vitess {@code renameTableIfApplicable}).
      */
     private void restoreStowawayTable(Migration migration, String stowawayTable) {
         String schema = lifecycle.targetSchema();

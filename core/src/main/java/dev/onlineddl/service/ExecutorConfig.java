@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the executor needs to know about itself, with the seed's defaults (reference spec §0).
+ * What the executor needs to know about itself, with Vitess's defaults.
  *
  * @param executorId         who this executor is, stored in {@code tablet}; must stay the same across
  *                           restarts, or the executor would not recognise its own migrations
  * @param target             the database migrated, and the keyspace and shard recorded with it
- * @param checkInterval      the regular tick (seed {@code --migration_check_interval}, 1 minute)
- * @param nextCheckIntervals extra ticks after any state change (seed 1, 5, 10 and 20 seconds)
- * @param artifactRetention  how long artifact tables are kept (seed {@code --retain_online_ddl_tables}, 24 hours)
- * @param maxConcurrent      owned migrations running at once (seed {@code --max_concurrent_online_ddl}, 256)
- * @param staleThreshold     a running migration with no sign of life for this long fails (seed 180 minutes)
+ * @param checkInterval      the regular tick (Vitess {@code --migration_check_interval}, 1 minute)
+ * @param nextCheckIntervals extra ticks after any state change (Vitess: 1, 5, 10 and 20 seconds)
+ * @param artifactRetention  how long artifact tables are kept (Vitess {@code --retain_online_ddl_tables}, 24 hours)
+ * @param maxConcurrent      owned migrations running at once (Vitess {@code --max_concurrent_online_ddl}, 256)
+ * @param staleThreshold     a running migration with no sign of life for this long fails (Vitess: 180 minutes)
  * @param directTimeout      how long a submission waits for a {@code direct} migration to end
  * @param workDirectory      where engines get a directory per migration
  */
@@ -74,7 +74,7 @@ public record ExecutorConfig(
     }
 
     /**
-     * The seed's defaults for one target database: keyspace named after the database, shard
+     * Vitess's defaults for one target database: keyspace named after the database, shard
      * {@code 0}, work directories under the system's temporary directory.
      */
     public static ExecutorConfig defaults(String executorId, String targetDatabase) {
@@ -124,7 +124,7 @@ public record ExecutorConfig(
                 maxConcurrent, staleThreshold, directTimeout, directory);
     }
 
-    /** The staleness rule with this threshold, in whole minutes as the seed counts. */
+    /** The staleness rule with this threshold, in whole minutes as Vitess counts. */
     public StalenessPolicy stalenessPolicy() {
         return new StalenessPolicy(staleThreshold.toMinutes());
     }

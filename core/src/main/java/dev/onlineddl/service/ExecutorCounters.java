@@ -3,8 +3,8 @@ package dev.onlineddl.service;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many migrations this executor started, completed and saw fail since it was created (the
- * seed's {@code StartedMigrations}, {@code SuccessfulMigrations}, {@code FailedMigrations}). A
+ * How many migrations this executor started, completed and saw fail since it was created
+ * (Vitess's {@code StartedMigrations}, {@code SuccessfulMigrations}, {@code FailedMigrations}). A
  * migration that ends cancelled counts as failed: it did not succeed.
  *
  * @param started    migrations the executor began to execute (and direct migrations run at submit)

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's commands (seed {@code ALTER VITESS_MIGRATION ...}) with the seed's outcomes: each
+ * The user's commands (Vitess {@code ALTER VITESS_MIGRATION ...}) with Vitess's outcomes: each
  * returns how many migrations it changed, and 0 is a success (cancelling a completed migration,
  * completing one that was not postponed). A UUID this target does not have is the user's error.
  */
@@ -124,7 +124,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
         });
     }
 
-    /** Launches every reviewed queued migration, as the seed does (a queued one not yet reviewed is not seen). */
+    /** Launches every reviewed queued migration, as Vitess does (a queued one not yet reviewed is not seen). */
     @Override
     public CommandResult launchAll() {
         return underMigrationLock(() -> {
@@ -140,7 +140,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
     }
 
     /**
-     * The seed's {@code matchesShards}: no shard named means all shards; names may also be given
+     * Vitess's {@code matchesShards}: no shard named means all shards; names may also be given
      * as one delimited list ({@code "x, y, 1"}).
      */
     private boolean matchesShard(List<String> shards) {

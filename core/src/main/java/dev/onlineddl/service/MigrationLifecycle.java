@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the tick, the execution paths and the user's commands share: failing and cancelling a
  * migration, finding the engine that runs it, and the lock that keeps them from changing one
- * migration at the same time (the seed's {@code migrationMutex}).
+ * migration at the same time (Vitess's {@code migrationMutex}).
  */
 final class MigrationLifecycle {
 
@@ -82,7 +82,7 @@ final class MigrationLifecycle {
     }
 
     /**
-     * Ends a migration as failed, or as cancelled if a user cancelled it (seed {@code failMigration}),
+     * Ends a migration as failed, or as cancelled if a user cancelled it (Vitess {@code failMigration}),
      * with the message saying why. A migration that already ended is left as it is.
      */
     void fail(MigrationUuid uuid, String message) {
@@ -90,7 +90,7 @@ final class MigrationLifecycle {
     }
 
     /**
-     * The seed's {@code CancelMigration}: a queued or ready migration ends at once; a running one
+     * Vitess's {@code CancelMigration}: a queued or ready migration ends at once; a running one
      * is terminated through its engine first. A user's cancel ends it {@code cancelled}; the
      * executor's own ({@code issuedByUser} false: stale, unrecoverable error) ends it {@code failed}.
      *
@@ -128,7 +128,7 @@ final class MigrationLifecycle {
     }
 
     /**
-     * Stops the migration's engine (seed {@code terminateMigration}). Whatever happens, this
+     * Stops the migration's engine (Vitess {@code terminateMigration}). Whatever happens, this
      * executor no longer owns it.
      *
      * @return whether the engine found it running

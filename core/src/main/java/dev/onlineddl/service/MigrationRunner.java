@@ -45,7 +45,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one migration the scheduler picked (seed {@code executeMigration} and the handlers it
+ * Runs one migration the scheduler picked (Vitess {@code executeMigration} and the handlers it
  * dispatches to). CREATE, DROP, views, special ALTER plans and the REVERTs of CREATE, DROP and
  * ALTER VIEW run here, in the core, whatever the strategy; an ALTER TABLE and the REVERT of one
  * go to a strategy engine, which runs it asynchronously.
@@ -131,7 +131,7 @@ final class MigrationRunner {
 
     /**
      * The same statement in the same (non-empty) context already completed: this one is complete
-     * too, without running (seed {@code getCompletedMigrationByContextAndSQL}).
+     * too, without running (Vitess {@code getCompletedMigrationByContextAndSQL}).
      */
     private boolean completedAsDuplicate(Migration migration) {
         if (migration.context().isEmpty()) {
@@ -206,16 +206,16 @@ final class MigrationRunner {
     }
 
     /**
-     * A declarative CREATE of a table or view that exists (seed {@code evaluateDeclarativeDiff}):
+     * A declarative CREATE of a table or view that exists (Vitess {@code evaluateDeclarativeDiff}):
      * the same declaration, under a temporary name, shows what the server makes of it; the differ
      * compares that with the live object. No difference completes the migration with
      * "no change"; otherwise it becomes an ALTER (its {@code ddl_action} says so and its message
-     * holds the computed statement, as in the seed) and runs as one right away: a table's ALTER
+     * holds the computed statement, as in Vitess) and runs as one right away: a table's ALTER
      * through the migration's strategy engine, a view's through the online view swap.
      *
      * <p>The stored {@code migration_statement} stays the user's CREATE: the computed ALTER only
      * lives in the message and in the {@link MigrationRun} the engine gets. An engine that adopts
-     * the migration after a restart works from what it persisted when it started (the seed, which
+     * the migration after a restart works from what it persisted when it started (Vitess, which
      * keeps the ALTER only in memory, has the same limit); a RETRY diffs again from the CREATE.
      */
     private void createOrAlterExisting(Migration migration, DdlStatement statement, StrategySetting setting) {
@@ -245,7 +245,7 @@ final class MigrationRunner {
         store.updateDdlAction(uuid, DdlAction.ALTER);
         store.updateMessage(uuid, change.get());
         if (view) {
-            // as the seed: the user's CREATE VIEW, as CREATE OR REPLACE, swapped in online
+            // as Vitess: the user's CREATE VIEW, as CREATE OR REPLACE, swapped in online
             executeAlterViewOnline(migration, migration.migrationStatement(), setting);
         } else {
             executeAlterTable(migration, change.get(), setting);
@@ -579,7 +579,7 @@ final class MigrationRunner {
 
     /**
      * {@code RENAME TABLE a TO x, b TO a, x TO b} with a fresh HOLD name for x: one atomic
-     * statement that swaps two tables or views (seed {@code generateSwapTablesStatement}).
+     * statement that swaps two tables or views (Vitess {@code generateSwapTablesStatement}).
      */
     private String swapStatement(String first, String second) {
         String swap = newHoldName();

@@ -210,7 +210,7 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
             store.updateStatus(uuid, status);
             MigrationStatusLog.changed(current, current.status(), status, report.message());
         }
-        // After the status, as the seed does, and not with the running-only progress writes: a
+        // After the status, as Vitess does, and not with the running-only progress writes: a
         // completion must still end at 100 although the row is complete by now. A tick's late
         // probe cannot overwrite these figures, as its writes skip rows that are not running.
         store.updateReportedProgress(uuid, progress, report.etaSeconds(), report.rowsCopied());
@@ -279,7 +279,7 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
     }
 
     /**
-     * Ends a pending migration as failed, or cancelled if a user cancelled it (seed
+     * Ends a pending migration as failed, or cancelled if a user cancelled it (Vitess
      * {@code failMigration}); a migration that already ended is left as it is.
      *
      * @return whether it was pending and is failed or cancelled now
@@ -305,7 +305,7 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
     }
 
     /**
-     * Ends a running migration that showed no sign of life (seed {@code reviewStaleMigrations}):
+     * Ends a running migration that showed no sign of life (Vitess {@code reviewStaleMigrations}):
      * failed, with its started (if unset) and completed timestamps stamped so that artifact
      * collection sees it.
      */

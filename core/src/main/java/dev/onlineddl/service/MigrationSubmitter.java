@@ -37,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Submission (seed {@code SubmitMigration}). Everything that can be wrong with the input is
+ * Submission (Vitess {@code SubmitMigration}). Everything that can be wrong with the input is
  * checked before anything is stored: the strategy string, the SQL, whether the strategy can run
  * the statements. Then each statement becomes one migration, subject to the idempotency and
  * singleton rules.
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>Singleton checks and inserts run under a submission lock, so two submissions cannot both
  * pass a singleton check that only one of them should. A JVM lock is enough because one executor
  * serves one target; two daemons accepting submissions for the same target at once could both
- * pass the check (the seed has the same window between tablets).
+ * pass the check (Vitess has the same window between tablets).
  */
 final class MigrationSubmitter implements SubmitMigration {
 
@@ -105,7 +105,7 @@ final class MigrationSubmitter implements SubmitMigration {
     }
 
     /**
-     * CREATE, DROP, views and REVERTs run in the core under any strategy, as in the seed; an ALTER
+     * CREATE, DROP, views and REVERTs run in the core under any strategy, as in Vitess; an ALTER
      * TABLE needs its strategy's engine, and a strategy that runs at submit needs its engine for
      * every statement.
      */

@@ -165,7 +165,7 @@ public final class OnlineDdl implements AutoCloseable {
 
     /**
      * Stops ticking, closes the strategy engines and lets go of the target's lock, so that a
-     * standby takes over. Running migrations are left running, as the seed leaves them when its
+     * standby takes over. Running migrations are left running, as Vitess leaves them when its
      * executor closes: the next executor adopts or judges them. A second call does nothing.
      */
     @Override

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The running migrations this executor drives (the seed's {@code ownedRunningMigrations}): what the
+ * The running migrations this executor drives (Vitess's {@code ownedRunningMigrations}): what the
  * conflict rules and the concurrency limit count. Rows in the store say {@code running}; only the
  * executor knows which of them its engines actually run.
  */

@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * one engine per strategy.
  *
  * <p>A plugin may claim a built-in name ({@code mysql}, {@code direct}, {@code vitess} ... are
- * plugins too), but only with exactly the seed's capabilities for it: the rules and the strategy
+ * plugins too), but only with exactly Vitess's capabilities for it: the rules and the strategy
  * parser rely on them.
  */
 public final class StrategyRegistry {
@@ -149,7 +149,7 @@ public final class StrategyRegistry {
     }
 
     /**
-     * The capabilities of an accepted strategy: a built-in name's are the seed's whether installed
+     * The capabilities of an accepted strategy: a built-in name's are Vitess's whether installed
      * or not; a plugin's are what it declares. Empty for any other name.
      */
     public Optional<StrategyCapabilities> capabilitiesOf(String strategyName) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the executor's tick on an interval and a little after every event that may let a migration
- * move on (the seed's {@code triggerNextCheckInterval}): one thread, so ticks never overlap. Until
+ * move on (Vitess's {@code triggerNextCheckInterval}): one thread, so ticks never overlap. Until
  * {@link #start()} nothing runs and triggers are ignored, which lets tests drive ticks themselves.
  */
 final class TickScheduler implements TickTrigger, AutoCloseable {
@@ -54,7 +54,7 @@ final class TickScheduler implements TickTrigger, AutoCloseable {
     /**
      * Schedules one tick per re-check interval, except where one is already due within a second of
      * it: a burst of events (a script of a hundred statements) asks for the same few ticks, not a
-     * hundred times as many (the seed rate-limits its ticks to one a second for the same reason).
+     * hundred times as many (Vitess rate-limits its ticks to one a second for the same reason).
      */
     @Override
     public void triggerSoon() {

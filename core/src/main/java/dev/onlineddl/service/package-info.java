@@ -13,11 +13,11 @@
  * executor.submitMigration().submit(SubmissionRequest.of("alter table t add column c int", "mysql"));
  * }</pre>
  *
- * <p>Inside: {@link dev.onlineddl.service.Executor} runs the tick in the seed's order;
+ * <p>Inside: {@link dev.onlineddl.service.Executor} runs the tick in Vitess's order;
  * {@code MigrationRunner} runs what the scheduler picked (CREATE, DROP, views, special plans and the
  * REVERTs of those in the core, ALTER TABLE through the strategy's engine); {@code MigrationSubmitter},
  * {@code MigrationCommands} and {@code MigrationQueries} serve submissions, commands and listings;
- * every status change goes through {@code MigrationStatusGateway}, with the seed's
+ * every status change goes through {@code MigrationStatusGateway}, with Vitess's
  * {@code onSchemaMigrationStatus} semantics, whether an engine, an external tool or the core reports it.
  */
 package dev.onlineddl.service;

@@ -19,7 +19,7 @@ class ExecutorConfigTest {
     private static final ExecutorConfig DEFAULTS = ExecutorConfig.defaults("host-a:shop", "shop");
 
     @Test
-    void defaultsAreTheSeeds() {
+    void defaultsAreVitessDefaults() {
         assertThat(DEFAULTS.executorId()).isEqualTo("host-a:shop");
         assertThat(DEFAULTS.target()).isEqualTo(new MigrationTarget("shop", "0", "shop"));
         assertThat(DEFAULTS.checkInterval()).isEqualTo(Duration.ofMinutes(1));
@@ -33,7 +33,7 @@ class ExecutorConfigTest {
     }
 
     @Test
-    void maxConcurrentBelowOneIsSanitizedToOneAsInTheSeed() {
+    void maxConcurrentBelowOneIsSanitizedToOneAsInVitess() {
         assertThat(DEFAULTS.withMaxConcurrent(0).maxConcurrent().value()).isEqualTo(1);
         assertThat(DEFAULTS.withMaxConcurrent(3).maxConcurrent().value()).isEqualTo(3);
     }

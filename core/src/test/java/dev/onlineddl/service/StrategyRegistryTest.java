@@ -73,7 +73,7 @@ class StrategyRegistryTest {
 
     @ParameterizedTest
     @EnumSource(BuiltInStrategy.class)
-    void aBuiltInNameMayOnlyBeClaimedWithTheSeedsCapabilities(BuiltInStrategy builtIn) {
+    void aBuiltInNameMayOnlyBeClaimedWithVitessCapabilities(BuiltInStrategy builtIn) {
         StrategyCapabilities other = builtIn.capabilities().equals(StrategyCapabilities.MINIMAL)
                 ? new StrategyCapabilities(true, true, true, true, true, true, true)
                 : StrategyCapabilities.MINIMAL;

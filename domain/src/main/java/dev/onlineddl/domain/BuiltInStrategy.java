@@ -3,8 +3,8 @@ package dev.onlineddl.domain;
 import java.util.Optional;
 
 /**
- * The six strategy names the seed knows, with exactly the seed's capabilities. {@code online} is
- * an alias of {@code vitess}. Names are matched exactly (case-sensitive), as the seed does.
+ * The six strategy names Vitess knows, with exactly Vitess's capabilities. {@code online} is
+ * an alias of {@code vitess}. Names are matched exactly (case-sensitive), as Vitess does.
  */
 public enum BuiltInStrategy {
     VITESS("vitess", new StrategyCapabilities(true, true, true, true, false, true, true)),

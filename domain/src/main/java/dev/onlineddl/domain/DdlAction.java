@@ -18,7 +18,7 @@ public enum DdlAction {
     }
 
     /**
-     * The action a REVERT of a migration with this action performs (seed reviewQueuedMigrations):
+     * The action a REVERT of a migration with this action performs (Vitess reviewQueuedMigrations):
      * create becomes drop, drop becomes create, alter stays alter. A revert of a revert is
      * resolved against the action the reverted revert was rewritten to, never REVERT itself.
      *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One migration: what a row of {@code schema_migrations} holds. Every column of the seed's table
+ * One migration: what a row of {@code schema_migrations} holds. Every column of Vitess's table
  * is here under a Java name (the column name in brackets below). Timestamps are {@code null} where
  * the column is NULL. Build one with {@link #builder(MigrationUuid)} and change copies with
  * {@link #toBuilder()}.
@@ -122,7 +122,7 @@ public record Migration(
         boolean immediateOperation,
         Instant reviewedTimestamp) {
 
-    /** The {@code message} column is TEXT: at most this many bytes are kept (seed). */
+    /** The {@code message} column is TEXT: at most this many bytes are kept (as in Vitess). */
     public static final int MAX_MESSAGE_BYTES = 16383;
 
     public Migration {

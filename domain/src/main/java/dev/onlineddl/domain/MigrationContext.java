@@ -3,7 +3,7 @@ package dev.onlineddl.domain;
 import java.util.Objects;
 
 /**
- * Groups migrations submitted together (seed {@code migration_context}): used to search, to make
+ * Groups migrations submitted together (Vitess {@code migration_context}): used to search, to make
  * a re-submission of the same UUID idempotent, to short-circuit an exact duplicate statement that
  * already completed, and by {@code --singleton-context}. Empty means "no context".
  */

@@ -31,12 +31,12 @@ public enum MigrationStatus {
         return this == COMPLETE || this == FAILED || this == CANCELLED;
     }
 
-    /** queued, ready and running: what the seed calls "pending". */
+    /** queued, ready and running: what Vitess calls "pending". */
     public boolean isPending() {
         return !isTerminal();
     }
 
-    /** failed and cancelled can be retried (seed {@code sqlRetryMigration}). */
+    /** failed and cancelled can be retried (Vitess {@code sqlRetryMigration}). */
     public boolean isRetryable() {
         return this == FAILED || this == CANCELLED;
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A migration's identity in the online DDL format: a lower-case RFC 4122 time-based (version 1)
  * UUID with underscores for dashes, e.g. {@code a0638f6b_ec7b_11ea_9bf8_000d3a9b8a9a}.
  *
- * <p>Validation is exactly the seed's {@code IsOnlineDDLUUID}, quirk included: its character
+ * <p>Validation is exactly Vitess's {@code IsOnlineDDLUUID}, quirk included: its character
  * class {@code [0-f]} is the ASCII range '0'..'f', so it also admits {@code :;<=>?@}, upper-case
  * letters, {@code [\]^_`} and {@code a-f}. We keep that so that every UUID Vitess accepted is
  * accepted here, and nothing more.
@@ -38,7 +38,7 @@ public record MigrationUuid(String value) implements Comparable<MigrationUuid> {
         return new MigrationUuid(text);
     }
 
-    /** The seed's {@code IsOnlineDDLUUID}. */
+    /** Vitess's {@code IsOnlineDDLUUID}. */
     public static boolean isValid(String text) {
         return text != null && ONLINE_DDL_UUID.matcher(text).matches();
     }
@@ -60,7 +60,7 @@ public record MigrationUuid(String value) implements Comparable<MigrationUuid> {
         return new MigrationUuid(text);
     }
 
-    /** The 32-character form without delimiters used inside GC table names (seed {@code OnlineDDLToGCUUID}). */
+    /** The 32-character form without delimiters used inside GC table names (Vitess {@code OnlineDDLToGCUUID}). */
     public String gcForm() {
         return value.replace("_", "");
     }

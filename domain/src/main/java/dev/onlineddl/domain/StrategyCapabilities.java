@@ -1,9 +1,9 @@
 package dev.onlineddl.domain;
 
 /**
- * What a strategy can do. The seed decides these by strategy name ("only vitess/online may ALTER
+ * What a strategy can do. Vitess decides these by strategy name ("only vitess/online may ALTER
  * concurrently and be reverted"); here the rules ask the capabilities instead, so that a
- * third-party strategy declares its own and the built-in names declare exactly the seed's.
+ * third-party strategy declares its own and the built-in names declare exactly Vitess's.
  *
  * @param revertibleAlter        a completed ALTER of this strategy can be reverted
  * @param concurrentAlter        an ALTER may run beside other migrations with {@code --allow-concurrent}

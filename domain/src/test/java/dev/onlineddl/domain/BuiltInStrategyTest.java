@@ -20,7 +20,7 @@ class BuiltInStrategyTest {
             "PT_OSC,   pt-osc,  false, false, false, false, true,  true,  true,  false",
             "MYSQL,    mysql,   false, false, false, false, false, false, true,  false",
             "DIRECT,   direct,  false, false, false, false, false, true,  false, false"})
-    void capabilitiesAreExactlyTheSeeds(BuiltInStrategy strategy, String name, boolean revertibleAlter,
+    void capabilitiesAreExactlyThoseOfVitess(BuiltInStrategy strategy, String name, boolean revertibleAlter,
                                         boolean concurrentAlter, boolean postponeCompletion,
                                         boolean adoptableAfterRestart, boolean runsExternalTool,
                                         boolean allowZeroInDate, boolean queued, boolean vreplication) {

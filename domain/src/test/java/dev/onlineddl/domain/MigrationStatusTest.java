@@ -49,7 +49,7 @@ class MigrationStatusTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("everyPair")
-    void onlyTheSeedsMovesAreLegal(MigrationStatus from, MigrationStatus to) {
+    void onlyVitessMovesAreLegal(MigrationStatus from, MigrationStatus to) {
         boolean legal = from == to || LEGAL.get(from).contains(to);
 
         assertThat(from.canTransitionTo(to)).isEqualTo(legal);

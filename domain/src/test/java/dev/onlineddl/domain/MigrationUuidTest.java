@@ -22,14 +22,14 @@ class MigrationUuidTest {
             "a0638f6b_ec7b_11ea_9bf8_000d3a9b8a9a",
             "00000000_0000_0000_0000_000000000000",
             "ffffffff_ffff_ffff_ffff_ffffffffffff",
-            // The seed's class [0-f] is the ASCII range '0'..'f': these odd ones are valid too.
+            // Vitess's class [0-f] is the ASCII range '0'..'f': these odd ones are valid too.
             "A0638F6B_EC7B_11EA_9BF8_000D3A9B8A9A",
             "::::::::_;;;;_<<<<_====_>>>>>>>>????",
             "@@@@@@@@_ZZZZ_[[[[_]]]]_^^^^^^``````",
             "\\\\\\\\\\\\\\\\_0000_0000_0000_000000000000",
             "____________________________________",
             "GHIJKLMN_OPQR_STUV_WXYZ_abcdefABCDEF"})
-    void acceptsWhatTheSeedAccepts(String text) {
+    void acceptsWhatVitessAccepts(String text) {
         assertThat(MigrationUuid.isValid(text)).isTrue();
         assertThat(MigrationUuid.parse(text).value()).isEqualTo(text);
         assertThat(new MigrationUuid(text)).hasToString(text);

@@ -74,7 +74,7 @@ public interface StrategyEngine {
      * engine holds, its threads above all, so that they neither leak nor keep the JVM alive.
      *
      * <p>Must not cancel or fail migrations, nor report anything for them: a restarted executor
-     * adopts the ones its strategy can adopt and judges the others, as the seed does after a
+     * adopts the ones its strategy can adopt and judges the others, as Vitess does after a
      * restart. An engine that can be adopted should therefore leave each running migration where
      * an adopter can carry on (stop its own work, keep what the migration built). Must return
      * promptly and be idempotent: a second call does nothing. The core logs what it throws and

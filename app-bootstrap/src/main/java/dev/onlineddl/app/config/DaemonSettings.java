@@ -36,13 +36,13 @@ public record DaemonSettings(
 
     public static final String DEFAULT_CONTROL_SCHEMA = "_onlineddl";
     public static final String DEFAULT_SHARD = "0";
-    /** The seed's {@code --migration_check_interval}. */
+    /** Vitess's {@code --migration_check_interval}. */
     public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofMinutes(1);
-    /** The seed's {@code --retain_online_ddl_tables}. */
+    /** Vitess's {@code --retain_online_ddl_tables}. */
     public static final Duration DEFAULT_RETAIN_ARTIFACTS = Duration.ofHours(24);
-    /** The seed's {@code --max_concurrent_online_ddl}. */
+    /** Vitess's {@code --max_concurrent_online_ddl}. */
     public static final int DEFAULT_MAX_CONCURRENT = 256;
-    /** The seed's {@code staleMigrationMinutes}. */
+    /** Vitess's {@code staleMigrationMinutes}. */
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(180);
 
     public DaemonSettings {

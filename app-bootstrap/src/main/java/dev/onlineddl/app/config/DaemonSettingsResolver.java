@@ -82,7 +82,7 @@ public final class DaemonSettingsResolver {
         Duration retainArtifacts = duration(sources, Setting.RETAIN_ARTIFACTS, DaemonSettings.DEFAULT_RETAIN_ARTIFACTS,
                 Duration.ofSeconds(1), "must be at least 1s (use 'onlineddl cleanup' to collect one migration's artifacts now)",
                 problems);
-        // The seed counts staleness in whole minutes.
+        // Vitess counts staleness in whole minutes.
         Duration staleAfter = duration(sources, Setting.STALE_AFTER, DaemonSettings.DEFAULT_STALE_AFTER,
                 Duration.ofMinutes(1), "must be at least 1m, or running migrations would be failed as stale", problems);
         Integer maxConcurrent = sources.lookup(Setting.MAX_CONCURRENT)

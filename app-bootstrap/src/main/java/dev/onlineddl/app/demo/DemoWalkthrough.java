@@ -129,7 +129,7 @@ final class DemoWalkthrough {
         JsonObject dropped = awaitEnd(drop);
         checks.expect("migration " + drop + " status", "complete", DaemonSession.status(dropped));
         checks.expect("customers exists after the DROP", false, database.tableExists("customers"));
-        // artifacts is a comma-separated list, as the seed appends to it ("name,").
+        // artifacts is a comma-separated list, as Vitess appends to it ("name,").
         String renamedTo = Arrays.stream(dropped.string("artifacts").orElse("").split(","))
                 .map(String::strip).filter(name -> !name.isEmpty()).findFirst().orElse("(no artifact recorded)");
         out.println("    the rows are not gone: the table was renamed to " + renamedTo + ", kept for the retention period");

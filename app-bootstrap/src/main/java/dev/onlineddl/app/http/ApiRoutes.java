@@ -231,7 +231,7 @@ public final class ApiRoutes {
                 .build());
     }
 
-    /** {@code {"expire": "1h", "ratio": 0.5}}, both optional, validated as the seed's THROTTLE clauses. */
+    /** {@code {"expire": "1h", "ratio": 0.5}}, both optional, validated as Vitess's THROTTLE clauses. */
     private static ThrottleRequest throttleRequest(ThrottleTarget target, ApiRequest request) {
         Optional<JsonObject> body = optionalBody(request);
         String expire = body.flatMap(b -> b.string("expire")).orElse(null);
@@ -260,7 +260,7 @@ public final class ApiRoutes {
     }
 
     /**
-     * The seed's {@code OnSchemaMigrationStatus}: unparsable numbers fall back to 0 (progress,
+     * Vitess's {@code OnSchemaMigrationStatus}: unparsable numbers fall back to 0 (progress,
      * rows copied) and unknown (ETA), as there; an unknown status is refused.
      */
     private ApiResponse reportStatus(ApiRequest request) {

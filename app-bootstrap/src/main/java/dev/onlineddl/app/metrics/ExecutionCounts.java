@@ -1,8 +1,8 @@
 package dev.onlineddl.app.metrics;
 
 /**
- * How many migrations the executor started, completed and saw fail since it started (the
- * seed's {@code StartedMigrations}, {@code SuccessfulMigrations}, {@code FailedMigrations}).
+ * How many migrations the executor started, completed and saw fail since it started
+ * (Vitess's {@code StartedMigrations}, {@code SuccessfulMigrations}, {@code FailedMigrations}).
  */
 public record ExecutionCounts(long started, long successful, long failed) {
 

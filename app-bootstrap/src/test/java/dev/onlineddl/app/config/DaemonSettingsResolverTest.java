@@ -63,7 +63,7 @@ class DaemonSettingsResolverTest {
     }
 
     @Test
-    void defaultsFollowTheSeed() {
+    void defaultsFollowVitess() {
         minimal();
         DaemonSettings settings = resolve();
 

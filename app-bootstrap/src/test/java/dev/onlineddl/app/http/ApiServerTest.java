@@ -237,7 +237,7 @@ class ApiServerTest {
             "{\"expire\":\"1h\"}                    | PT1H      | 1.0",
             "{\"expire\":\"90m\",\"ratio\":0.5}     | PT1H30M   | 0.5",
             "{\"ratio\":\"0.25\"}                   | PT876000H | 0.25"})
-    void throttleTakesTheSeedsExpireAndRatio(String body, Duration expire, double ratio) throws Exception {
+    void throttleTakesVitessExpireAndRatio(String body, Duration expire, double ratio) throws Exception {
         HttpResponse<String> one = post("/api/migrations/" + running.uuid() + "/throttle", body == null ? "" : body);
         HttpResponse<String> all = post("/api/migrations/all/throttle", body == null ? "" : body);
 
@@ -340,7 +340,7 @@ class ApiServerTest {
         assertThat(send("GET", path, null, token).statusCode()).isEqualTo(401);
     }
 
-    /** gh-ost hooks and pt-osc plugins send what they have; the seed's defaults fill the rest. */
+    /** gh-ost hooks and pt-osc plugins send what they have; Vitess's defaults fill the rest. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "status=complete&dryrun=false&progress=&eta=&rowscopied=                 | COMPLETE | false | 0.0  | -1  | 0    | false",
@@ -349,7 +349,7 @@ class ApiServerTest {
             "status=failed                                                           | FAILED   | false | 0.0  | -1  | 0    | false",
             "status=running&progress=abc&eta=1.5&rowscopied=-&hint=ready_to_complete | RUNNING  | false | 0.0  | -1  | 0    | true",
             "status=ready&progress=NaN&eta=%2B30                                     | READY    | false | 0.0  | 30  | 0    | false"})
-    void statusReportParametersFollowTheSeed(String parameters, MigrationStatus status, boolean dryRun, double progress,
+    void statusReportParametersFollowVitess(String parameters, MigrationStatus status, boolean dryRun, double progress,
                                              long eta, long rowsCopied, boolean readyToComplete) throws Exception {
         String token = migrationTokens.issue(running.uuid());
         HttpResponse<String> response = send("GET",

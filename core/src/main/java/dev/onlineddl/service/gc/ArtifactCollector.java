@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the artifacts of finished migrations once their retention has passed (seed
+ * Collects the artifacts of finished migrations once their retention has passed (Vitess
  * {@code gcArtifacts}). Per migration due (complete or failed, not cleaned up yet, completed at
  * least its {@code retain_artifacts_seconds} ago; 0 there means the default retention, -1 "now",
  * as CLEANUP sets it):
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *       path read from the database must never make us delete elsewhere;</li>
  *   <li>cleanup_timestamp is stamped, which ends its collection.</li>
  * </ol>
- * Before that, failed migrations lacking completed_timestamp get one (seed
+ * Before that, failed migrations lacking completed_timestamp get one (Vitess
  * {@code sqlFixCompletedTimestamp}), or their retention could never pass.
  *
  * <p>The executor's tick calls {@link #collect()} as its last step but one, followed by

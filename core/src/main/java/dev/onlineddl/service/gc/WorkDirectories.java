@@ -37,8 +37,8 @@ final class WorkDirectories {
     }
 
     /**
-     * The directory part of a {@code log_path} value, {@code host:/dir} in the seed's format (the
-     * host is ignored, as the seed does); empty when there is none.
+     * The directory part of a {@code log_path} value, {@code host:/dir} in Vitess's format (the
+     * host is ignored, as Vitess does); empty when there is none.
      */
     static Optional<String> directoryOfLogPath(String logPath) {
         Objects.requireNonNull(logPath, "logPath");

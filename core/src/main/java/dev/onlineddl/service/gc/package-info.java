@@ -1,7 +1,7 @@
 /**
  * The end of a migration's artifacts: {@link dev.onlineddl.service.gc.ArtifactCollector} hands the
  * artifact tables of finished migrations to table garbage collection once their retention has
- * passed (seed {@code gcArtifacts}), and {@link dev.onlineddl.service.gc.TableGarbageCollector}
+ * passed (Vitess {@code gcArtifacts}), and {@link dev.onlineddl.service.gc.TableGarbageCollector}
  * takes every GC table through HOLD, PURGE, EVAC and DROP until it is gone (Vitess
  * {@code tablegc}). The executor's tick runs both as its last steps, in that order.
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Artifact collection (seed {@code gcArtifacts}) against the real store and server. */
+/** Artifact collection (Vitess {@code gcArtifacts}) against the real store and server. */
 @ExtendWith(TestDatabaseExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArtifactCollectorIT {

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference §9.1, the declarative and foreign-key scenarios that need no schema diff and no row
+ * Vitess's onlineddl end-to-end tests, the declarative and foreign-key scenarios that need no schema diff and no row
  * copy; a declarative CREATE of an existing table or view is {@link DeclarativeMigrationsIT}'s.
  */
 class DeclarativeAndForeignKeysIT extends ExecutorItSupport {

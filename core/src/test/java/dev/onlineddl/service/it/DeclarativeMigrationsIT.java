@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Reference §9.1, declarative migrations against a live server: a CREATE of something that exists
+ * Vitess's onlineddl end-to-end tests, declarative migrations against a live server: a CREATE of something that exists
  * is diffed (through a temporary HOLD-named copy of the declaration) and becomes "no change" or
  * the ALTER that reaches it; DROP of something missing changes nothing. Besides the checks on the
  * schema, every test checks that no comparison table is left behind.
@@ -68,7 +68,7 @@ class DeclarativeMigrationsIT extends ExecutorItSupport {
 
         Map<String, Object> row = target.row(create);
         assertThat(row).containsEntry("ddl_action", "alter");
-        assertThat((String) row.get("message")).as("the computed ALTER, as the seed records it")
+        assertThat((String) row.get("message")).as("the computed ALTER, as Vitess records it")
                 .startsWith("ALTER TABLE `t1`").contains("`added`").contains("`obsolete`").contains("`v_idx`");
         assertThat(target.tables()).as("no comparison table left").containsExactly("t1");
         assertThat(target.columns("t1")).containsExactly("id", "v", "added");

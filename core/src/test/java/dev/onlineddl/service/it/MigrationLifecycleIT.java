@@ -194,7 +194,7 @@ class MigrationLifecycleIT extends ExecutorItSupport {
     }
 
     @Test
-    void theRevertOfAnAlterWhoseStrategyCannotRevertIsRefusedWithTheSeedsMessage() {
+    void theRevertOfAnAlterWhoseStrategyCannotRevertIsRefusedWithVitessMessage() {
         target.execute("create table t1 (id int primary key)");
         MigrationUuid alter = submitOne("alter table t1 add column i int", TestAlterPlugin.PLAIN);
         awaitStatus(alter, "complete");
@@ -306,7 +306,7 @@ class MigrationLifecycleIT extends ExecutorItSupport {
     }
 
     @Test
-    void statusReportsFromOutsideFollowTheSeedsSemantics() {
+    void statusReportsFromOutsideFollowVitessSemantics() {
         MigrationUuid alter = runningAlter(ONLINE + " --postpone-completion");
         target.updateRow(alter, "progress = 0, eta_seconds = -1, rows_copied = 0, ready_to_complete = 0");
 

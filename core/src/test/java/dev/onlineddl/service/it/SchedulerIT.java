@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference §9.1, the scheduler suite, scenario by scenario, as far as a scenario needs no online
+ * Vitess's onlineddl end-to-end tests, the scheduler suite, scenario by scenario, as far as a scenario needs no online
  * row copy. Where the suite uses {@code vitess} for an ALTER TABLE, {@code online-test} (the test
  * plugin: revertible, concurrent, postponable, adoptable like vitess) stands in; CREATE, DROP and
  * views keep {@code vitess}, which the core runs itself.

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference §9.1, the singleton scenarios. {@code online-test} stands in for {@code online} and
+ * Vitess's onlineddl end-to-end tests, the singleton scenarios. {@code online-test} stands in for {@code online} and
  * {@code gh-ost} where the suite runs an ALTER; a rejected submission stores nothing.
  */
 class SingletonIT extends ExecutorItSupport {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * ALTERs that run as immediate operations in the core (reference spec §6): instant DDL with
+ * ALTERs that run as immediate operations in the core (Vitess's special plans): instant DDL with
  * {@code --prefer-instant-ddl}, range partition rotation with {@code --fast-range-rotation}. None
  * of them is revertible.
  */

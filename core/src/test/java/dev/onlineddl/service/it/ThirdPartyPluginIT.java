@@ -176,8 +176,8 @@ class ThirdPartyPluginIT {
     }
 
     /**
-     * The plugin's shadow table gets its CHECK and FOREIGN KEY constraints renamed as reference
-     * spec §5.4 says: original name, {@code _}, UUIDv5Base36(migration uuid, table, constraint
+     * The plugin's shadow table gets its CHECK and FOREIGN KEY constraints renamed as Vitess's
+     * {@code newConstraintName} does: original name, {@code _}, UUIDv5Base36(migration uuid, table, constraint
      * definition). The same ALTER with the same UUID on two identical targets (as on two shards)
      * gives the same names. UUIDs are unique across a control schema, so the first run's row is
      * removed by hand before the second run.
@@ -306,7 +306,7 @@ class ThirdPartyPluginIT {
     private static final Pattern REFERENCED_COLUMNS = Pattern.compile("(REFERENCES `[^`]+`) \\(");
 
     /**
-     * The names spec §5.4 gives the table's constraints, computed from the server's own
+     * The names Vitess's constraint renaming gives the table's constraints, computed from the server's own
      * {@code SHOW CREATE TABLE}. The hash input is the constraint's definition with its name
      * removed, in the analyzer's canonical rendering: {@code CONSTRAINT CHECK (...)} and
      * {@code CONSTRAINT FOREIGN KEY (...) REFERENCES `t`(...)} (no space before the referenced

@@ -53,7 +53,7 @@ public record DdlStatement(
     }
 
     /**
-     * {@code REVERT VITESS_MIGRATION '<uuid>'}, in the form the executor stores. The seed's UUID
+     * {@code REVERT VITESS_MIGRATION '<uuid>'}, in the form the executor stores. Vitess's UUID
      * character class admits a backslash, which is escaped so it cannot swallow the closing quote.
      */
     public static DdlStatement revert(MigrationUuid revertedMigration) {

@@ -2,7 +2,7 @@ package dev.onlineddl.domain.ddl;
 
 import dev.onlineddl.domain.DdlAction;
 
-/** The statements online DDL accepts (reference spec §3.4): each maps to one action. */
+/** The statements online DDL accepts, as in Vitess: each maps to one action. */
 public enum DdlStatementKind {
     CREATE_TABLE(DdlAction.CREATE, false),
     ALTER_TABLE(DdlAction.ALTER, false),
@@ -26,7 +26,7 @@ public enum DdlStatementKind {
         return action;
     }
 
-    /** The seed's {@code IsView}: the statement creates, alters or drops a view. */
+    /** Vitess's {@code IsView}: the statement creates, alters or drops a view. */
     public boolean isView() {
         return view;
     }

@@ -8,20 +8,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The checks online DDL makes when a statement is submitted (reference spec §3.4), before any
- * migration exists. Each rejection starts with the seed's message, so that tools matching on it
+ * The checks online DDL makes when a statement is submitted (as Vitess makes them), before any
+ * migration exists. Each rejection starts with Vitess's message, so that tools matching on it
  * keep working, and then says what to do.
  */
 public final class DdlSubmissionRules {
 
-    /** The seed's {@code ErrForeignKeyFound}. */
+    /** Vitess's {@code ErrForeignKeyFound}. */
     public static final String FOREIGN_KEY_NOT_SUPPORTED =
             "foreign key constraints are not supported in online DDL, see https://vitess.io/blog/2021-06-15-online-ddl-why-no-fk/";
 
-    /** The seed's {@code ErrRenameTableFound}. */
+    /** Vitess's {@code ErrRenameTableFound}. */
     public static final String ALTER_RENAME_NOT_SUPPORTED = "ALTER TABLE ... RENAME is not supported in online DDL";
 
-    /** The seed's prefix for any statement that is not a CREATE/ALTER/DROP of a table or view, or a REVERT. */
+    /** Vitess's prefix for any statement that is not a CREATE/ALTER/DROP of a table or view, or a REVERT. */
     public static final String UNSUPPORTED_STATEMENT = "unsupported statement for Online DDL";
 
     private DdlSubmissionRules() {
@@ -47,7 +47,7 @@ public final class DdlSubmissionRules {
     }
 
     /**
-     * A caller-provided UUID names exactly one migration (seed {@code NewOnlineDDLs}): if the
+     * A caller-provided UUID names exactly one migration (Vitess {@code NewOnlineDDLs}): if the
      * submission produced several (a multi-statement script, or {@code DROP TABLE a, b}), the UUID
      * would be ambiguous.
      *

@@ -1,9 +1,9 @@
 package dev.onlineddl.domain.ddl;
 
 /**
- * What the target server can do with {@code ALGORITHM=INSTANT} (the seed's flavor capabilities,
- * reference spec §6.3). MySQL 8.0 has all but {@link #addDropColumn} (8.0.29+); MySQL 5.7 and
- * MariaDB have none, as far as the seed is concerned. The server-inspection side answers these;
+ * What the target server can do with {@code ALGORITHM=INSTANT} (Vitess's flavor
+ * capabilities). MySQL 8.0 has all but {@link #addDropColumn} (8.0.29+); MySQL 5.7 and
+ * MariaDB have none, as far as Vitess is concerned. The server-inspection side answers these;
  * the analysis only combines them with what the ALTER does.
  *
  * @param instantDdl                 INSTANT exists at all
@@ -21,7 +21,7 @@ public record InstantDdlCapabilities(
         boolean changeColumnDefault,
         boolean expandEnum) {
 
-    /** A server without INSTANT DDL (MySQL 5.7, MariaDB as the seed sees it). */
+    /** A server without INSTANT DDL (MySQL 5.7, MariaDB as Vitess sees it). */
     public static InstantDdlCapabilities none() {
         return new InstantDdlCapabilities(false, false, false, false, false, false);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A migration's ALTER TABLE, rewritten to apply to the shadow table (reference spec §7.1 step 4):
+ * A migration's ALTER TABLE, rewritten to apply to the shadow table (Vitess {@code validateAndEditAlterTableStatement}):
  * the table renamed, constraint names mapped, the user's ALGORITHM replaced by
  * {@code ALGORITHM=COPY}, and every FULLTEXT index after the first moved into a statement of its
  * own (InnoDB adds one FULLTEXT index per ALTER).

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A table's {@code SHOW CREATE TABLE}, rewritten to create a copy under another name (the seed's
+ * A table's {@code SHOW CREATE TABLE}, rewritten to create a copy under another name (Vitess's
  * {@code createTableLike}): CHECK and FOREIGN KEY constraints renamed, because their names are
  * unique per schema.
  *

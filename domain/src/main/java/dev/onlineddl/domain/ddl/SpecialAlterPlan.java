@@ -5,14 +5,14 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * An ALTER TABLE that runs as an immediate operation instead of a full table copy (reference spec
- * §6): the executor runs it directly, stores {@link #toJson()} in {@code special_plan} and
+ * An ALTER TABLE that runs as an immediate operation instead of a full table copy (Vitess's
+ * special plans): the executor runs it directly, stores {@link #toJson()} in {@code special_plan} and
  * completes the migration. None of these is revertible.
  */
 public sealed interface SpecialAlterPlan
         permits SpecialAlterPlan.InstantDdl, SpecialAlterPlan.DropRangePartition, SpecialAlterPlan.AddRangePartition {
 
-    /** The seed's operation name, stored under {@code "operation"}. */
+    /** Vitess's operation name, stored under {@code "operation"}. */
     String operation();
 
     /** What the plan acts on, stored next to the operation; sorted by key. */
@@ -20,7 +20,7 @@ public sealed interface SpecialAlterPlan
 
     /**
      * The {@code special_plan} column value: one flat JSON object of the operation and the
-     * details, keys sorted and characters escaped as the seed's Go {@code json.Marshal} does, so
+     * details, keys sorted and characters escaped as Vitess's Go {@code json.Marshal} does, so
      * that rows written by either implementation read the same.
      */
     default String toJson() {

@@ -3,7 +3,7 @@ package dev.onlineddl.domain.ddl;
 import java.util.Objects;
 
 /**
- * What decides whether an ALTER gets a special plan (reference spec §6): the migration's strategy
+ * What decides whether an ALTER gets a special plan (Vitess {@code analyzeSpecialAlterPlan}): the migration's strategy
  * flags and the server's INSTANT capabilities.
  *
  * @param fastRangeRotation {@code --fast-range-rotation}: try the range-partition plans

@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * strategy, and the tests that recognise such tables so they are never migrated themselves.
  *
  * <p>The timestamps in these names are the <em>local</em> time of the server running the
- * migration, as in the seed (unlike GC names, which use UTC): callers pass the zone explicitly.
+ * migration, as in Vitess (unlike GC names, which use UTC): callers pass the zone explicitly.
  */
 public final class ArtifactNames {
 
     /**
-     * The seed's {@code IsOnlineDDLTableName}: a UUID-and-timestamp artifact of any strategy, or
+     * Vitess's {@code IsOnlineDDLTableName}: a UUID-and-timestamp artifact of any strategy, or
      * anything pt-osc may have left behind as its old table.
      */
     private static final Pattern ONLINE_DDL_TABLE_NAME = Pattern.compile(
@@ -36,7 +36,7 @@ public final class ArtifactNames {
             Objects.requireNonNull(deleted, "deleted table");
         }
 
-        /** In the order the seed records them as artifacts. */
+        /** In the order Vitess records them as artifacts. */
         public List<String> all() {
             return List.of(ghost, changelog, deleted);
         }
@@ -53,7 +53,7 @@ public final class ArtifactNames {
             Objects.requireNonNull(oldTableIfTaken, "old table if taken");
         }
 
-        /** In the order the seed records them as artifacts. */
+        /** In the order Vitess records them as artifacts. */
         public List<String> all() {
             return List.of(oldTable, oldTableIfTaken, newTable);
         }
@@ -97,14 +97,14 @@ public final class ArtifactNames {
                 requireFits("__" + table + "_old", table));
     }
 
-    /** The seed's {@code IsOnlineDDLTableName}: a table some migration created as an artifact. */
+    /** Vitess's {@code IsOnlineDDLTableName}: a table some migration created as an artifact. */
     public static boolean isOnlineDdlTableName(String tableName) {
         return tableName != null
                 && (ONLINE_DDL_TABLE_NAME.matcher(tableName).matches() || PT_OSC_OLD_TABLE_NAME.matcher(tableName).matches());
     }
 
     /**
-     * The seed's {@code IsInternalOperationTableName}: a GC table or a migration artifact. Such
+     * Vitess's {@code IsInternalOperationTableName}: a GC table or a migration artifact. Such
      * tables are never the subject of a migration.
      */
     public static boolean isInternalOperationTableName(String tableName) {

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * New names for the CHECK and FOREIGN KEY constraints of a shadow table (seed
+ * New names for the CHECK and FOREIGN KEY constraints of a shadow table (Vitess
  * {@code newConstraintName}).
  *
  * <p>Why rename at all: a constraint name is unique per <em>schema</em> in MySQL, so a copy of a
@@ -42,7 +42,7 @@ public final class ConstraintNames {
     }
 
     /**
-     * What a constraint was called before we renamed it (seed
+     * What a constraint was called before we renamed it (Vitess
      * {@code schemadiff.ExtractConstraintOriginalName}): strips one trailing {@code _} + 25
      * lower-case base-36 characters, e.g. {@code check1_db9d15e218979970c23bfc13a} gives
      * {@code check1}. Any other name is returned unchanged. Renaming a table twice therefore does
@@ -51,7 +51,7 @@ public final class ConstraintNames {
     public static String extractOriginalName(String constraintName) {
         Objects.requireNonNull(constraintName, "constraint name");
         Matcher matcher = GENERATED_SUFFIX.matcher(constraintName);
-        // no match only for names with line terminators ('.' stops there), which the seed keeps as they are
+        // no match only for names with line terminators ('.' stops there), which Vitess keeps as they are
         return matcher.matches() ? matcher.group(1) : constraintName;
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * Renames the constraints of one statement applied to a shadow table, and remembers what it
  * renamed so that a later {@code DROP CHECK} can be pointed at the new name.
  *
- * <p>Use one renamer per statement, as the seed does: the shadow table's CREATE gets
+ * <p>Use one renamer per statement, as Vitess does: the shadow table's CREATE gets
  * {@code new ConstraintRenamer(uuid, table, Map.of())}; the migration's ALTER gets a new renamer
  * seeded with the CREATE's {@link #renames()}, so that it can drop constraints the table already
  * had while hash clashes are only avoided within the statement. Not thread-safe (one statement is

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The stages of table garbage collection a renamed-away table goes through (seed
+ * The stages of table garbage collection a renamed-away table goes through (Vitess
  * {@code TableGCState}); the state is part of the table's name.
  */
 public enum GcState {
@@ -34,7 +34,7 @@ public enum GcState {
     }
 
     /**
-     * The states a GC lifecycle setting asks for (seed {@code ParseGCLifecycle}): items separated
+     * The states a GC lifecycle setting asks for (Vitess {@code ParseGCLifecycle}): items separated
      * by spaces, commas or semicolons, case-insensitive. DROP is always included, because a
      * lifecycle that never drops would keep tables forever.
      *

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 public record GcTableName(GcState state, String gcUuid, Instant retainUntil) {
 
     /**
-     * The seed's pattern, with its {@code [0-f]} class (ASCII '0'..'f', see {@link MigrationUuid}):
-     * a GC name made from any UUID the seed accepts is recognised.
+     * Vitess's pattern, with its {@code [0-f]} class (ASCII '0'..'f', see {@link MigrationUuid}):
+     * a GC name made from any UUID Vitess accepts is recognised.
      */
     private static final Pattern GC_UUID = Pattern.compile("[0-f]{32}");
     private static final Pattern GC_TABLE_NAME = Pattern.compile("_vt_(HOLD|PURGE|EVAC|DROP)_([0-f]{32})_([0-9]{14})");
@@ -55,7 +55,7 @@ public record GcTableName(GcState state, String gcUuid, Instant retainUntil) {
     }
 
     /**
-     * A name with a fresh random time-based UUID (seed {@code GenerateGCTableName}), for tables
+     * A name with a fresh random time-based UUID (Vitess {@code GenerateGCTableName}), for tables
      * that belong to no migration in particular (sentry, comparison and swap tables).
      */
     public static GcTableName random(GcState state, Instant now, Duration retention, RandomGenerator random) {
@@ -82,13 +82,13 @@ public record GcTableName(GcState state, String gcUuid, Instant retainUntil) {
         return of(GcState.PURGE, migration, now.plusSeconds(artifactIndex));
     }
 
-    /** The seed's {@code IsGCTableName}. */
+    /** Vitess's {@code IsGCTableName}. */
     public static boolean isGcTableName(String tableName) {
         return tableName != null && GC_TABLE_NAME.matcher(tableName).matches();
     }
 
     /**
-     * The seed's {@code AnalyzeGCTableName}: the parts of a GC table name, or empty when the name
+     * Vitess's {@code AnalyzeGCTableName}: the parts of a GC table name, or empty when the name
      * is not one.
      *
      * @throws InvalidInputException when the name has the GC shape but its 14 digits are not a
@@ -115,7 +115,7 @@ public record GcTableName(GcState state, String gcUuid, Instant retainUntil) {
     }
 
     /**
-     * {@code RENAME TABLE `<from>` TO `<this name>`}. The seed leaves the target unquoted; we quote
+     * {@code RENAME TABLE `<from>` TO `<this name>`}. Vitess leaves the target unquoted; we quote
      * both: MySQL resolves a quoted plain name to the very same table, and the GC uuid's
      * {@code [0-f]} class admits a backtick, which unquoted would break the statement.
      */

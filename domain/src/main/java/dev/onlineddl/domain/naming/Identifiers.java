@@ -132,7 +132,7 @@ public final class Identifiers {
     /**
      * Go's {@code url.QueryEscape}, byte for byte: letters, digits and {@code -_.~} stay, space
      * becomes {@code +}, every other UTF-8 byte becomes {@code %XX}. {@code URLEncoder} differs on
-     * {@code ~} and {@code *}, which would make our stored lists differ from the seed's.
+     * {@code ~} and {@code *}, which would make our stored lists differ from Vitess's.
      */
     static String queryEscape(String element) {
         Objects.requireNonNull(element, "list element");

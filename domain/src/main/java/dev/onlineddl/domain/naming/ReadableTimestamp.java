@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 
-/** The seed's {@code yyyyMMddHHmmss} timestamps inside table names: 14 digits, seconds resolution. */
+/** Vitess's {@code yyyyMMddHHmmss} timestamps inside table names: 14 digits, seconds resolution. */
 final class ReadableTimestamp {
 
     static final int LENGTH = 14;

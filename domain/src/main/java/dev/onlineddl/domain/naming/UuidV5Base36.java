@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The seed's {@code textutil.UUIDv5Base36}: a deterministic 25-character lower-case base-36 name
+ * Vitess's {@code textutil.UUIDv5Base36}: a deterministic 25-character lower-case base-36 name
  * derived from its arguments. Every shard computes the same value for the same arguments, which is
  * why generated constraint names agree across shards without coordination.
  *
- * <p>Algorithm (reference spec §5.1): SHA-256 over 16 zero bytes (the nil-UUID namespace)
+ * <p>Algorithm: SHA-256 over 16 zero bytes (the nil-UUID namespace)
  * followed by the UTF-8 of the arguments joined with {@code "\n"}; the first 16 bytes with the
  * version-5 and RFC 4122 variant bits set; that 128-bit unsigned big-endian number in base 36,
  * left-padded with {@code 0} to 25 characters.

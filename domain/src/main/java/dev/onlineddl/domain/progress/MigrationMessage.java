@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What fits in the {@code message} column: at most {@value Migration#MAX_MESSAGE_BYTES} bytes of
- * valid UTF-8. Like the seed, every run of invalid input becomes one U+FFFD; unlike the seed,
+ * valid UTF-8. Like Vitess, every run of invalid input becomes one U+FFFD; unlike Vitess,
  * which cuts bytes first and so may leave a broken character (shown as U+FFFD) or, after
  * replacements, more than the limit, the cut here falls between whole characters and the
  * result never exceeds the limit.
@@ -20,7 +20,7 @@ public final class MigrationMessage {
     /** The byte limit of the column. */
     public static final int MAX_BYTES = Migration.MAX_MESSAGE_BYTES;
 
-    /** Written instead when the real message cannot be stored (seed). */
+    /** Written instead when the real message cannot be stored (as in Vitess). */
     public static final String UPDATE_FAILED_FALLBACK = "unable to update with original migration error message";
 
     private static final char REPLACEMENT = '\uFFFD';

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Progress and ETA arithmetic of a migration, as the seed computes them in SQL
+ * Progress and ETA arithmetic of a migration, as Vitess computes them in SQL
  * ({@code sqlUpdateMigrationProgressByRowsCopied}, {@code sqlUpdateMigrationETASecondsByProgress}),
  * so that a store may compute them in Java or in SQL and get the same numbers.
  */

@@ -4,7 +4,7 @@ import dev.onlineddl.domain.MigrationStatus;
 import java.util.Objects;
 
 /**
- * One status report of a running migration, with the semantics of the seed's
+ * One status report of a running migration, with the semantics of Vitess's
  * {@code onSchemaMigrationStatus}: ready stamps ready_timestamp; running stamps started (once) and
  * liveness; complete forces progress to 100 and stamps completed; failed stamps completed; progress
  * and rows copied are stored only when positive; the {@code ready_to_complete} hint sets that flag;

@@ -3,11 +3,11 @@ package dev.onlineddl.domain.rules;
 import dev.onlineddl.domain.MigrationStatus;
 import java.util.Objects;
 
-/** What cancelling a migration does (seed {@code CancelMigration}). */
+/** What cancelling a migration does (Vitess {@code CancelMigration}). */
 public sealed interface CancelPlan {
 
     /**
-     * The rows affected the seed reports.
+     * The rows affected Vitess reports.
      *
      * @param foundRunning for {@link TerminateThenFail}: terminating found the migration running
      */

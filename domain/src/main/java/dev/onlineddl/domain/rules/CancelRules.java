@@ -3,7 +3,7 @@ package dev.onlineddl.domain.rules;
 import dev.onlineddl.domain.MigrationStatus;
 import java.util.Objects;
 
-/** Cancelling, and how a failure ends (seed {@code CancelMigration}, {@code sqlUpdateMigrationStatusFailedOrCancelled}). */
+/** Cancelling, and how a failure ends (Vitess {@code CancelMigration}, {@code sqlUpdateMigrationStatusFailedOrCancelled}). */
 public final class CancelRules {
 
     private CancelRules() {

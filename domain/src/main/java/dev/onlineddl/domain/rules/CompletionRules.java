@@ -4,7 +4,7 @@ import dev.onlineddl.domain.MigrationUuid;
 import java.util.List;
 import java.util.Objects;
 
-/** When a migration may complete (seed {@code reviewRunningMigrations}: readiness, postponed and in-order completion). */
+/** When a migration may complete (Vitess {@code reviewRunningMigrations}: readiness, postponed and in-order completion). */
 public final class CompletionRules {
 
     /**
@@ -18,7 +18,7 @@ public final class CompletionRules {
 
     /**
      * {@code --in-order-completion}'s test: the migration is the first (lowest id) of the pending
-     * list. An empty list does not hold it back, as in the seed.
+     * list. An empty list does not hold it back, as in Vitess.
      */
     public static boolean isFirstPending(MigrationUuid uuid, List<MigrationUuid> pendingInIdOrder) {
         Objects.requireNonNull(uuid, "uuid");

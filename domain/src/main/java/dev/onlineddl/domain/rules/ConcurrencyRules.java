@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which migrations may run side by side (seed {@code allowConcurrentMigration},
+ * Which migrations may run side by side (Vitess {@code allowConcurrentMigration},
  * {@code proposedMigrationConflictsWithRunningMigration}, {@code isAnyConflictingMigrationRunning}).
  */
 public final class ConcurrencyRules {
@@ -20,7 +20,7 @@ public final class ConcurrencyRules {
      * are (a REVERT of a gh-ost or pt-osc ALTER is refused later, at revert validation); an ALTER
      * only if its strategy can run one beside others (built-in: vitess and online).
      *
-     * <p>Views follow their statement, as in the seed: CREATE VIEW and DROP VIEW are CREATE and
+     * <p>Views follow their statement, as in Vitess: CREATE VIEW and DROP VIEW are CREATE and
      * DROP; ALTER VIEW (and CREATE OR REPLACE VIEW, which is submitted as CREATE) is judged as its
      * action says, so an ALTER VIEW needs the strategy's concurrent ALTER capability.
      *
@@ -41,8 +41,8 @@ public final class ConcurrencyRules {
     }
 
     /**
-     * Whether {@code proposed} may not start while {@code running} runs, and why. Checked in the
-     * seed's order, so the reason is the first that applies: same table; neither allows
+     * Whether {@code proposed} may not start while {@code running} runs, and why. Checked in
+     * Vitess's order, so the reason is the first that applies: same table; neither allows
      * concurrency; the proposed is an ALTER and the running one is not ready to complete.
      */
     public static Optional<ConflictReason> conflictBetween(OwnedRunningMigration running, ReadyMigration proposed) {

@@ -3,7 +3,7 @@ package dev.onlineddl.domain.rules;
 import dev.onlineddl.domain.MigrationUuid;
 import java.util.Objects;
 
-/** Why a proposed migration may not start beside a running one (seed {@code proposedMigrationConflictsWithRunningMigration}). */
+/** Why a proposed migration may not start beside a running one (Vitess {@code proposedMigrationConflictsWithRunningMigration}). */
 public sealed interface ConflictReason {
 
     /** The running migration that is in the way. */

@@ -9,7 +9,7 @@ import dev.onlineddl.domain.InvalidInputException;
  */
 public record MaxConcurrentMigrations(int value) {
 
-    /** The seed's default. */
+    /** Vitess's default. */
     public static final MaxConcurrentMigrations DEFAULT = new MaxConcurrentMigrations(256);
 
     public MaxConcurrentMigrations {
@@ -19,7 +19,7 @@ public record MaxConcurrentMigrations(int value) {
         }
     }
 
-    /** The seed's sanitizing: a configured value below 1 becomes 1, because 0 would run nothing ever. */
+    /** Vitess's sanitizing: a configured value below 1 becomes 1, because 0 would run nothing ever. */
     public static MaxConcurrentMigrations sanitized(int configured) {
         return new MaxConcurrentMigrations(Math.max(1, configured));
     }

@@ -10,7 +10,7 @@ public final class MigrationFacts {
     }
 
     /**
-     * The action the migration's statement expresses, as the seed's {@code GetAction} parses it:
+     * The action the migration's statement expresses, as Vitess's {@code GetAction} parses it:
      * {@link DdlAction#REVERT} for a revert even after review rewrote its {@code ddl_action} to
      * the action it mimics, otherwise the stored {@code ddl_action} (null while unknown).
      *

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A migration this executor owns and believes running: what the conflict rules need of it.
  *
  * @param uuid the running migration
- * @param table its table or view ({@code mysql_table}); compared case-sensitively, as the seed does
+ * @param table its table or view ({@code mysql_table}); compared case-sensitively, as Vitess does
  * @param allowConcurrent its stored {@code allow_concurrent}
  * @param readyToComplete its {@code ready_to_complete}: done copying rows, only tailing changes
  */

@@ -6,7 +6,7 @@ import dev.onlineddl.domain.MigrationUuid;
 import java.util.Objects;
 
 /**
- * A queued, ready or running migration: one row of the seed's {@code sqlSelectPendingMigrations}.
+ * A queued, ready or running migration: one row of Vitess's {@code sqlSelectPendingMigrations}.
  *
  * @param uuid the pending migration
  * @param keyspace its keyspace

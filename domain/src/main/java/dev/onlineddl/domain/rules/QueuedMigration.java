@@ -5,7 +5,7 @@ import dev.onlineddl.domain.MigrationUuid;
 import java.util.Objects;
 
 /**
- * A reviewed, queued migration as the scheduler sees it (seed {@code sqlSelectQueuedMigrations}).
+ * A reviewed, queued migration as the scheduler sees it (Vitess {@code sqlSelectQueuedMigrations}).
  *
  * @param uuid the queued migration
  * @param postponeLaunch waits for LAUNCH ({@code postpone_launch})

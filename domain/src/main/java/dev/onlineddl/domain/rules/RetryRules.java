@@ -5,20 +5,20 @@ import dev.onlineddl.domain.MigrationStatus;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Retrying failed or cancelled migrations (seed {@code RetryMigration}, {@code sqlRetryMigration}, {@code retryTabletFailureMigrations}). */
+/** Retrying failed or cancelled migrations (Vitess {@code RetryMigration}, {@code sqlRetryMigration}, {@code retryTabletFailureMigrations}). */
 public final class RetryRules {
 
     private RetryRules() {
     }
 
     /**
-     * The row after a retry, or empty if the migration is not failed or cancelled (the seed's
+     * The row after a retry, or empty if the migration is not failed or cancelled (Vitess's
      * update then matches no row). The retry puts it back in the queue under this executor, counts
      * the retry, and clears what belonged to the failed run: the tablet-failure mark, message,
      * stage, cut-over attempts, and the ready, started, liveness, cancelled, completed and cleanup
      * timestamps. It keeps {@code reviewed_timestamp} (review is not repeated), the artifacts (the
      * previous run's tables still await collection), {@code ready_to_complete} and
-     * {@code is_immediate_operation}, exactly as the seed does.
+     * {@code is_immediate_operation}, exactly as Vitess does.
      *
      * @param thisTablet this executor's id, which takes ownership
      */

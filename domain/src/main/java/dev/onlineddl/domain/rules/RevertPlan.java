@@ -2,7 +2,7 @@ package dev.onlineddl.domain.rules;
 
 import java.util.Objects;
 
-/** How a validated REVERT runs, from the reverted migration's action and artifacts (seed {@code executeRevert}). */
+/** How a validated REVERT runs, from the reverted migration's action and artifacts (Vitess {@code executeRevert}). */
 public sealed interface RevertPlan {
 
     /**

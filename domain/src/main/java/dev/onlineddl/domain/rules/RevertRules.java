@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Reverts: what review fills into a REVERT, whether a migration may be reverted, and how the
- * REVERT runs (seed {@code reviewEmptyTableRevertMigrations}, {@code validateMigrationRevertible},
+ * REVERT runs (Vitess {@code reviewEmptyTableRevertMigrations}, {@code validateMigrationRevertible},
  * {@code executeRevert}).
  */
 public final class RevertRules {
@@ -35,7 +35,7 @@ public final class RevertRules {
     }
 
     /**
-     * Whether {@code reverted} may be reverted by {@code revertingUuid} now. In the seed's order:
+     * Whether {@code reverted} may be reverted by {@code revertingUuid} now. In Vitess's order:
      * its statement must be a CREATE, a DROP, a REVERT, or an ALTER whose strategy can revert one
      * (built-in: vitess and online); it must be complete; no other migration may be pending on its
      * table (the REVERT itself excepted); and it must be the last migration completed on that
@@ -61,7 +61,7 @@ public final class RevertRules {
             return violation("cannot revert migration " + reverted.uuid() + ": unexpected action ");
         }
         if (reverted.statementAction() == DdlAction.ALTER && !reverted.capabilities().revertibleAlter()) {
-            // The seed names "online" here because only vitess/online ALTERs could be reverted.
+            // Vitess names "online" here because only vitess/online ALTERs could be reverted.
             return violation("can only revert a online strategy migration. Migration " + reverted.uuid()
                     + " has " + reverted.strategyName() + " strategy");
         }
@@ -133,7 +133,7 @@ public final class RevertRules {
     }
 
     private static String unexpectedActionMessage(MigrationUuid revertingUuid, RevertedRow reverted) {
-        // An empty ddl_action prints as empty, as the seed prints the stored text.
+        // An empty ddl_action prints as empty, as Vitess prints the stored text.
         String action = reverted.storedAction() == null ? "" : reverted.storedAction().wireName();
         return "cannot run migration " + revertingUuid + " reverting " + reverted.uuid() + ": unexpected action " + action;
     }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What review decides about a queued migration before the scheduler may see it (seed {@code reviewQueuedMigrations}). */
+/** What review decides about a queued migration before the scheduler may see it (Vitess {@code reviewQueuedMigrations}). */
 public final class ReviewRules {
 
     private ReviewRules() {
@@ -35,9 +35,9 @@ public final class ReviewRules {
     }
 
     /**
-     * Strategy flags the migration's strategy cannot honour, as failure messages in the seed's
+     * Strategy flags the migration's strategy cannot honour, as failure messages in Vitess's
      * order. Review fails the migration with each in turn, so the stored message ends as the last.
-     * The seed hard-codes this for {@code mysql}; here the strategy's capabilities decide, and the
+     * Vitess hard-codes this for {@code mysql}; here the strategy's capabilities decide, and the
      * message names the strategy.
      *
      * @param strategyName the migration's strategy name, as printed

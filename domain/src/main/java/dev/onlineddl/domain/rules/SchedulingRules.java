@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Which queued migration becomes ready, and which ready migration runs next (seed {@code scheduleNextMigration}, {@code runNextMigration}). */
+/** Which queued migration becomes ready, and which ready migration runs next (Vitess {@code scheduleNextMigration}, {@code runNextMigration}). */
 public final class SchedulingRules {
 
     private SchedulingRules() {
@@ -47,7 +47,7 @@ public final class SchedulingRules {
      * skipped, never blocking the ones behind it (a ready DROP of a table whose REVERT runs must
      * not hold up a DROP of another table).
      *
-     * <p>The seed runs this only after it has reviewed the running migrations once since it
+     * <p>Vitess runs this only after it has reviewed the running migrations once since it
      * started, so that migrations adopted after a failover count as running; callers keep that
      * gate.
      *

@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * When a running migration counts as stale, and what review then records (seed
+ * When a running migration counts as stale, and what review then records (Vitess
  * {@code reviewStaleMigrations}).
  *
  * @param thresholdMinutes no sign of life for longer than this many minutes makes a running migration stale
  */
 public record StalenessPolicy(long thresholdMinutes) {
 
-    /** The seed's {@code staleMigrationMinutes}. */
+    /** Vitess's {@code staleMigrationMinutes}. */
     public static final StalenessPolicy DEFAULT = new StalenessPolicy(180);
 
     public StalenessPolicy {
@@ -27,7 +27,7 @@ public record StalenessPolicy(long thresholdMinutes) {
 
     /**
      * Running, and its last sign of life is strictly older than the threshold. A missing liveness
-     * timestamp is not stale: the seed's SQL comparison with NULL matches nothing, and a running
+     * timestamp is not stale: Vitess's SQL comparison with NULL matches nothing, and a running
      * migration gets one when it starts.
      */
     public boolean isStale(MigrationStatus status, Instant livenessTimestamp, Instant now) {

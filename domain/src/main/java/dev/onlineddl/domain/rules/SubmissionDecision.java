@@ -2,7 +2,7 @@ package dev.onlineddl.domain.rules;
 
 import java.util.Objects;
 
-/** What to do with a submitted migration (seed {@code SubmitMigration}). */
+/** What to do with a submitted migration (Vitess {@code SubmitMigration}). */
 public sealed interface SubmissionDecision {
 
     /** A new UUID that passed the singleton checks: insert the row as {@code queued}. */
@@ -18,12 +18,12 @@ public sealed interface SubmissionDecision {
 
     /**
      * The UUID exists with the same context and is pending or complete: an idempotent
-     * resubmission, nothing changes. (The seed still issues a retry, which matches no row.)
+     * resubmission, nothing changes. (Vitess still issues a retry, which matches no row.)
      */
     record AlreadySubmitted() implements SubmissionDecision {
     }
 
-    /** Refused; nothing changes. The message is the seed's. */
+    /** Refused; nothing changes. The message is Vitess's. */
     record Rejected(String message) implements SubmissionDecision {
         public Rejected {
             Objects.requireNonNull(message, "message");

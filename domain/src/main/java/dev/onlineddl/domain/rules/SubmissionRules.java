@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Whether a submission is accepted (seed {@code SubmitMigration}, {@code submitCallbackIfNonConflicting},
+ * Whether a submission is accepted (Vitess {@code SubmitMigration}, {@code submitCallbackIfNonConflicting},
  * {@code submittedMigrationConflictsWithPendingMigrationInSingletonContext}).
  */
 public final class SubmissionRules {
@@ -21,9 +21,9 @@ public final class SubmissionRules {
      * <p>A UUID that already exists makes the submission idempotent: with a different context it
      * is refused (someone else's migration, most likely a reused UUID); with the same context it is
      * a retry when the stored one failed or was cancelled, and nothing otherwise. Both the retry
-     * and a new insert first pass the singleton checks, as in the seed. A rejection of a new
-     * submission carries the seed's {@code submitting migration <uuid>: } prefix; a rejected
-     * resubmission does not (the seed wraps only the insert path).
+     * and a new insert first pass the singleton checks, as in Vitess. A rejection of a new
+     * submission carries Vitess's {@code submitting migration <uuid>: } prefix; a rejected
+     * resubmission does not (Vitess wraps only the insert path).
      *
      * @param existing the stored migration with the submitted UUID, if any
      * @param pendingInIdOrder all queued, ready and running migrations, lowest id first

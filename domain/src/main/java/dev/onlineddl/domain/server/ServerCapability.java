@@ -2,9 +2,9 @@ package dev.onlineddl.domain.server;
 
 /**
  * One thing a server release can or cannot do, with the first MySQL and the first MariaDB release
- * that can. The names follow Vitess' flavour capabilities where Vitess has one (spec §6.3).
+ * that can. The names follow Vitess' flavour capabilities where Vitess has one.
  *
- * <p><b>MySQL</b> (spec §6.3 and the MySQL 8.0 manual, "InnoDB and Online DDL"): Vitess answers
+ * <p><b>MySQL</b> (Vitess's flavor capabilities and the MySQL 8.0 manual, "InnoDB and Online DDL"): Vitess answers
  * the instant capabilities for every 8.0 release, but {@code ALGORITHM=INSTANT} only exists from
  * 8.0.12 ("ALGORITHM=INSTANT support is available for ADD COLUMN and other operations in MySQL
  * 8.0.12"); before that the server rejects the clause, so we start at 8.0.12. Instant DROP COLUMN

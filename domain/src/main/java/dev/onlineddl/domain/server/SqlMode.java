@@ -16,7 +16,7 @@ public record SqlMode(List<String> modes) {
     /**
      * The modes that reject zero dates; the {@code --allow-zero-in-date} strategy flag removes
      * them for the duration of the migration's DDL so that tables holding such dates can be
-     * altered (seed {@code initMigrationSQLMode}).
+     * altered (Vitess {@code initMigrationSQLMode}).
      */
     public static final Set<String> ZERO_DATE_CHECKS = Set.of("NO_ZERO_DATE", "NO_ZERO_IN_DATE");
 
@@ -44,7 +44,7 @@ public record SqlMode(List<String> modes) {
     }
 
     /**
-     * The same modes without {@link #ZERO_DATE_CHECKS}. The seed does this with a textual REPLACE
+     * The same modes without {@link #ZERO_DATE_CHECKS}. Vitess does this with a textual REPLACE
      * in SQL, which leaves empty list entries behind; removing whole names gives the same effect
      * with a value the server reports back unchanged.
      */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Strategy names beyond the six built-in ones that a caller accepts, with their capabilities:
- * how plugins add strategies. The built-in names are always known and always keep the seed's
+ * how plugins add strategies. The built-in names are always known and always keep Vitess's
  * capabilities, whatever this lookup says about them.
  */
 @FunctionalInterface

@@ -61,7 +61,7 @@ public record StrategySetting(String strategy, String options, StrategyCapabilit
     /**
      * Parses a strategy string: the first word is the strategy name, everything after the
      * whitespace that follows it is the options. An empty (or blank, or null) string means
-     * {@code direct}, as in the seed.
+     * {@code direct}, as in Vitess.
      *
      * @param known strategy names beyond the built-in ones (plugins); a built-in name always
      *              resolves to the built-in strategy
@@ -127,7 +127,7 @@ public record StrategySetting(String strategy, String options, StrategyCapabilit
 
     /**
      * Every word of the options that is not one of the thirteen flags, in order, quotes removed:
-     * the arguments an external tool gets (seed {@code RuntimeOptions()}). Always empty for a
+     * the arguments an external tool gets (Vitess {@code RuntimeOptions()}). Always empty for a
      * strategy that runs no external tool.
      */
     public List<String> runtimeOptions() {
@@ -243,7 +243,7 @@ public record StrategySetting(String strategy, String options, StrategyCapabilit
     }
 
     /**
-     * Whitespace between the name and the options, as the seed's {@code \s}: space, tab, LF, FF, CR.
+     * Whitespace between the name and the options, as Vitess's {@code \s}: space, tab, LF, FF, CR.
      */
     private static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';

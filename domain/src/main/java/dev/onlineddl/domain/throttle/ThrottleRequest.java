@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A validated {@code ALTER VITESS_MIGRATION ['<uuid>'] THROTTLE [ALL] [EXPIRE '<duration>'] [RATIO <r>]}
- * (seed {@code validateThrottleParams}): throttle {@link #target()} for {@link #expire()} with
+ * (Vitess {@code validateThrottleParams}): throttle {@link #target()} for {@link #expire()} with
  * {@link #ratio()} (0 lets everything through, 1 holds everything back).
  *
  * @param target what to throttle
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public record ThrottleRequest(ThrottleTarget target, Duration expire, double ratio) {
 
-    /** Without EXPIRE, throttling lasts 100 years (365-day years, as the seed counts). */
+    /** Without EXPIRE, throttling lasts 100 years (365-day years, as Vitess counts). */
     public static final Duration DEFAULT_EXPIRE = Duration.ofHours(24L * 365 * 100);
     /** Without RATIO, the target is fully throttled. */
     public static final double DEFAULT_RATIO = 1.0;
@@ -49,7 +49,7 @@ public record ThrottleRequest(ThrottleTarget target, Duration expire, double rat
      * @param expireText the EXPIRE duration in Go syntax ({@code 24h}, {@code 1h30m}); null or
      *                   empty when the clause is absent
      * @param ratioText  the RATIO number literal ({@code 0.5}); null when the clause is absent
-     * @throws InvalidInputException with the seed's message for a duration that does not parse or
+     * @throws InvalidInputException with Vitess's message for a duration that does not parse or
      *                               is negative, or a ratio that is not a number from 0 to 1
      */
     public static ThrottleRequest parse(ThrottleTarget target, String expireText, String ratioText) {
@@ -92,7 +92,7 @@ public record ThrottleRequest(ThrottleTarget target, Duration expire, double rat
         return GoDuration.format(expire);
     }
 
-    // The two messages are the seed's, word for word (backquote included), so users see what Vitess says.
+    // The two messages are Vitess's, word for word (backquote included), so users see what Vitess says.
     private static InvalidInputException invalidExpire(String value) {
         return new InvalidInputException("invalid EXPIRE value: " + value
                 + ". Try '120s', '30m', '1h', etc. Allowed units are (s)ec, (m)in, (h)hour");

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public sealed interface ThrottleTarget {
 
-    /** The throttler app that stands for all online DDL migrations (seed {@code throttlerOnlineDDLApp}). */
+    /** The throttler app that stands for all online DDL migrations (Vitess {@code throttlerOnlineDDLApp}). */
     String ONLINE_DDL_APP = "online-ddl";
 
     /** The name the throttler knows this target by. */

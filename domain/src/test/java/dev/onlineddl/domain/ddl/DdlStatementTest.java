@@ -46,7 +46,7 @@ class DdlStatementTest {
     }
 
     @Test
-    void revertEscapesABackslashTheSeedUuidQuirkAdmits() {
+    void revertEscapesABackslashVitessUuidQuirkAdmits() {
         // [0-f] is an ASCII range that contains '\'; unescaped it would swallow the closing quote
         MigrationUuid odd = MigrationUuid.parse("a0638f6b_ec7b_11ea_9bf8_000d3a9b8a9\\");
 

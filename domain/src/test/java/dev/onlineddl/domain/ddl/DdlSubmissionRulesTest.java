@@ -33,7 +33,7 @@ class DdlSubmissionRulesTest {
     }
 
     @Test
-    void rejectionsStartWithTheSeedMessageAndSayWhatToDo() {
+    void rejectionsStartWithVitessMessageAndSayWhatToDo() {
         assertThat(DdlSubmissionRules.foreignKeyNotAllowed("t", "ALTER TABLE t ADD FOREIGN KEY ..."))
                 .hasMessageStartingWith("foreign key constraints are not supported in online DDL, see https://vitess.io/blog/2021-06-15-online-ddl-why-no-fk/")
                 .hasMessageContaining("table t")

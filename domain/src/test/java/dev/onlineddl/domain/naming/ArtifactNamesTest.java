@@ -22,7 +22,7 @@ class ArtifactNamesTest {
 
     @Test
     void vreplicationShadowTableUsesLocalTime() {
-        // spec §3.8 example; 09:48:30 UTC is 11:48:30 in Berlin (summer time)
+        // 09:48:30 UTC is 11:48:30 in Berlin (summer time)
         assertThat(ArtifactNames.vreplicationShadowTable(MIGRATION, NOW, BERLIN))
                 .isEqualTo("_c26f3b5e_6b50_11ee_808b_0a43f95f28a3_20231015114830_vrepl")
                 .hasSize(58);
@@ -115,7 +115,7 @@ class ArtifactNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"_a\n_old"})
-    void lineBreaksDoNotMatchTheSeedsOldTablePattern(String tableName) {
+    void lineBreaksDoNotMatchVitessOldTablePattern(String tableName) {
         assertThat(ArtifactNames.isOnlineDdlTableName(tableName)).isFalse();
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Expected names were computed with an independent Python implementation of spec §5.3/§5.4
+ * Expected names were computed with an independent Python implementation of Vitess's
+ * {@code newConstraintName} and {@code ExtractConstraintOriginalName}
  * (hashlib SHA-256, own base-36), not with this code.
  */
 class ConstraintNamesTest {
@@ -46,7 +47,7 @@ class ConstraintNamesTest {
     }
 
     @Test
-    void keepsNamesWithLineBreaksUnchangedAsTheSeedsRegexDoes() {
+    void keepsNamesWithLineBreaksUnchangedAsVitessRegexDoes() {
         String name = "a\nb_" + HASH;
         assertThat(ConstraintNames.extractOriginalName(name)).isEqualTo(name);
     }

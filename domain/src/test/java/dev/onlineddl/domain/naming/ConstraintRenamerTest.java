@@ -37,7 +37,7 @@ class ConstraintRenamerTest {
     }
 
     @Test
-    void hashesAreOnlyKeptApartWithinAStatementAsInTheSeed() {
+    void hashesAreOnlyKeptApartWithinAStatementAsInVitess() {
         ConstraintRenamer create = new ConstraintRenamer(MIGRATION, "t", Map.of());
         create.rename(ConstraintType.CHECK, "a", CHECK_BODY);
         ConstraintRenamer alter = new ConstraintRenamer(MIGRATION, "t", create.renames());

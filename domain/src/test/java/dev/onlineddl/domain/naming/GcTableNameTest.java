@@ -28,7 +28,7 @@ class GcTableNameTest {
 
     @Test
     void dropMigrationHoldsTheTableForTheRetentionPeriod() {
-        // spec §4: created 2023-10-15 12:03:33 with 24h retention
+        // created 2023-10-15 12:03:33 with 24h retention
         GcTableName held = GcTableName.heldAfterDrop(MIGRATION, CREATED, Duration.ofHours(24));
         assertThat(held.name()).isEqualTo("_vt_HOLD_dd2164646b5211eeba7c0a43f95f28a3_20231016120333");
         assertThat(held.toString()).isEqualTo(held.name());
@@ -100,8 +100,8 @@ class GcTableNameTest {
     }
 
     @Test
-    void acceptsTheSeedsAsciiRangeQuirkInGcUuids() {
-        // [0-f] is the ASCII range '0'..'f': upper case and some punctuation pass, as in the seed
+    void acceptsVitessAsciiRangeQuirkInGcUuids() {
+        // [0-f] is the ASCII range '0'..'f': upper case and some punctuation pass, as in Vitess
         assertThat(new GcTableName(GcState.HOLD, "DD2164646B5211EEBA7C0A43F95F28A3", CREATED).name())
                 .isEqualTo("_vt_HOLD_DD2164646B5211EEBA7C0A43F95F28A3_20231015120333");
     }

@@ -21,7 +21,7 @@ class UuidV5Base36Test {
     /**
      * The SHA-256 digests were computed once with Python's hashlib over 16 zero bytes followed by
      * the UTF-8 of the joined arguments; the expected text is derived from them here, step by step
-     * as spec §5.1 describes, so the test does not reuse the production code path.
+     * as the javadoc of UuidV5Base36 describes, so the test does not reuse the production code path.
      */
     static Stream<Arguments> vectors() {
         return Stream.of(

@@ -19,7 +19,7 @@ class MigrationMessageTest {
     private static final String REPLACEMENT = "\uFFFD";
 
     @Test
-    void theLimitIsTheColumnsAndTheFallbackTheSeeds() {
+    void theLimitIsTheColumnsAndTheFallbackIsVitessText() {
         assertThat(MigrationMessage.MAX_BYTES).isEqualTo(LIMIT).isEqualTo(Migration.MAX_MESSAGE_BYTES);
         assertThat(MigrationMessage.UPDATE_FAILED_FALLBACK)
                 .isEqualTo("unable to update with original migration error message");
@@ -93,7 +93,7 @@ class MigrationMessageTest {
 
     @Test
     void invalidBytesBeyondTheLimitCannotPushItOver() {
-        // The seed cuts bytes first and then replaces each bad byte run with 3 bytes; we never exceed the limit.
+        // Vitess cuts bytes first and then replaces each bad byte run with 3 bytes; we never exceed the limit.
         byte[] input = new byte[LIMIT * 2];
         for (int i = 0; i < input.length; i++) {
             input[i] = (byte) (i % 2 == 0 ? 0xFF : 0x61);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MigrationProgressTest {
 
     @Test
-    void constantsAreTheSeeds() {
+    void constantsAreThoseOfVitess() {
         assertThat(MigrationProgress.PROGRESS_STARTED).isZero();
         assertThat(MigrationProgress.PROGRESS_FULL).isEqualTo(100.0);
         assertThat(MigrationProgress.ETA_UNKNOWN).isEqualTo(-1);

@@ -66,7 +66,7 @@ class ConcurrencyRulesTest {
             // same table always conflicts, whatever the flags
             "t1, t1, true,  true,  DROP,   true,  SAME_TABLE",
             "t1, t1, false, false, CREATE, false, SAME_TABLE",
-            // table names compare case-sensitively, as the seed's Go string compare does
+            // table names compare case-sensitively, as Vitess's Go string compare does
             "T1, t1, true,  true,  DROP,   true,  NONE",
             // neither allows concurrency
             "t1, t2, false, true,  DROP,   false, NEITHER_CONCURRENT",

@@ -37,7 +37,7 @@ class RetryRulesTest {
                 .completedTimestamp(null).cleanupTimestamp(null)
                 .build();
         assertThat(retried).isEqualTo(expected);
-        // kept, as the seed keeps them
+        // kept, as Vitess keeps them
         assertThat(retried.reviewedTimestamp()).isEqualTo(T);
         assertThat(retried.artifacts()).isEqualTo("_vt_HOLD_x_20240101000000,");
         assertThat(retried.readyToComplete()).isTrue();

@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stories of the Vitess scheduler end-to-end suite (reference spec §9.1) replayed through the
- * rules alone: a toy executor ticks schedule → run → review running, as the seed does, with the
+ * Stories of the Vitess scheduler end-to-end suite (onlineddl_scheduler) replayed through the
+ * rules alone: a toy executor ticks schedule → run → review running, as Vitess does, with the
  * "engine" reduced to a readiness switch the story flips.
  */
 class SchedulerScenarioTest {
@@ -47,7 +47,7 @@ class SchedulerScenarioTest {
         }
     }
 
-    /** Ticks like the seed's onMigrationCheckTick, minus review, staleness and GC. */
+    /** Ticks like Vitess's onMigrationCheckTick, minus review, staleness and GC. */
     private static final class ToyExecutor {
         private final List<Row> rows = new ArrayList<>();
         private int tick;

@@ -101,7 +101,7 @@ class SubmissionRulesTest {
     }
 
     @Test
-    void resubmissionWithDifferentContextIsRejectedWithTheSeedsSpelling() {
+    void resubmissionWithDifferentContextIsRejectedWithVitessSpelling() {
         SubmissionDecision decision = SubmissionRules.decide(submitted(CTX_A, false, false),
                 Optional.of(new ExistingMigration(MigrationStatus.FAILED, CTX_B)), List.of());
 

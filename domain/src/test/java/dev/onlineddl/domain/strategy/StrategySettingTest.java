@@ -177,7 +177,7 @@ class StrategySettingTest {
     @ParameterizedTest
     @ValueSource(strings = {"Vitess", "VITESS --postpone-completion", "ghost", "gh_ost", "pt_osc", "foo --bar",
             "online-ddl", "gh-ost2", "\u00a0vitess", "directx"})
-    void unknownStrategyNamesAreRejectedWithTheSeedMessage(String text) {
+    void unknownStrategyNamesAreRejectedWithVitessMessage(String text) {
         String name = text.split("[ \t\n\f\r]", 2)[0];
         assertThatThrownBy(() -> StrategySetting.parse(text))
                 .isInstanceOf(InvalidInputException.class)
@@ -242,7 +242,7 @@ class StrategySettingTest {
     }
 
     @Test
-    void builtInNamesKeepTheSeedCapabilitiesWhateverTheLookupSays() {
+    void builtInNamesKeepVitessCapabilitiesWhateverTheLookupSays() {
         StrategySetting vitess = StrategySetting.parse("vitess", PLUGINS);
 
         assertThat(vitess.capabilities()).isEqualTo(BuiltInStrategy.VITESS.capabilities());

@@ -56,7 +56,7 @@ class ThrottleRequestTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"forever", "-1h", "-1ns", "1d", "abc", "1 h", "10", "9223372036854775808ns", " 1h"})
-    void badExpireIsRejectedWithTheSeedMessage(String expire) {
+    void badExpireIsRejectedWithVitessMessage(String expire) {
         assertThatThrownBy(() -> ThrottleRequest.parse(ONE, expire, "0.5"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(expireMessage(expire));
@@ -88,7 +88,7 @@ class ThrottleRequestTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.5", "-0.1", "2", "1.0001", "abc", "NaN", "Infinity", "-Infinity", "0x1p-1", "1d",
             "0.5f", "", " 0.5", "0.5 ", "1e1", "1e", ".", "'0.5'"})
-    void badRatioIsRejectedWithTheSeedMessage(String ratio) {
+    void badRatioIsRejectedWithVitessMessage(String ratio) {
         assertThatThrownBy(() -> ThrottleRequest.parse(ALL, "1h", ratio))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage(ratioMessage(ratio));

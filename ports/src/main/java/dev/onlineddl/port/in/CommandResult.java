@@ -1,7 +1,7 @@
 package dev.onlineddl.port.in;
 
 /**
- * Outcome of a command, as the seed reports it: how many migrations it affected. Zero is a
+ * Outcome of a command, as Vitess reports it: how many migrations it affected. Zero is a
  * success too (e.g. cancelling a migration that already completed).
  */
 public record CommandResult(int migrationsAffected) {

@@ -4,8 +4,8 @@ import dev.onlineddl.domain.MigrationUuid;
 import java.util.List;
 
 /**
- * The user's commands on migrations (seed {@code ALTER VITESS_MIGRATION ...}). Each returns how
- * many migrations it affected, with the seed's outcomes: e.g. cancelling a completed migration
+ * The user's commands on migrations (Vitess {@code ALTER VITESS_MIGRATION ...}). Each returns how
+ * many migrations it affected, with Vitess's outcomes: e.g. cancelling a completed migration
  * affects 0. An unknown UUID throws {@link dev.onlineddl.domain.InvalidInputException}.
  */
 public interface ControlMigration {
@@ -28,7 +28,7 @@ public interface ControlMigration {
 
     /**
      * Clears postpone_launch. With shards given, only when this executor's shard is among them
-     * (seed {@code LAUNCH VITESS_SHARDS}); an empty list means all shards.
+     * (Vitess {@code LAUNCH VITESS_SHARDS}); an empty list means all shards.
      */
     CommandResult launch(MigrationUuid uuid, List<String> shards);
 

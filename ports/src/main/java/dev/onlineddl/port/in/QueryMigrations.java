@@ -4,7 +4,7 @@ import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationUuid;
 import java.util.List;
 
-/** Read migrations of this executor's target (seed {@code SHOW VITESS_MIGRATIONS}, {@code ... LOGS}). */
+/** Read migrations of this executor's target (Vitess {@code SHOW VITESS_MIGRATIONS}, {@code ... LOGS}). */
 public interface QueryMigrations {
 
     /** Matching migrations in submission order. */

@@ -5,7 +5,7 @@ import dev.onlineddl.domain.progress.StatusReport;
 
 /**
  * Status reports from outside the process: hooks of an external tool calling the daemon's HTTP
- * API (seed {@code OnSchemaMigrationStatus}). Same semantics as an engine's
+ * API (Vitess {@code OnSchemaMigrationStatus}). Same semantics as an engine's
  * {@link dev.onlineddl.spi.StatusReporter}.
  */
 public interface ReceiveStatusReport {

@@ -1,7 +1,7 @@
 package dev.onlineddl.port.in;
 
 /**
- * One pass of the executor's lifecycle, in the seed's order: retry tablet-failure migrations,
+ * One pass of the executor's lifecycle, in Vitess's order: retry tablet-failure migrations,
  * review queued, schedule next, run next, review running (cancelling what must be cancelled),
  * review stale, collect artifacts. Non-reentrant: a tick requested while one runs is skipped.
  */

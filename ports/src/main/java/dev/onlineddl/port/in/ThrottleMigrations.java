@@ -5,7 +5,7 @@ import dev.onlineddl.domain.throttle.ThrottleTarget;
 import dev.onlineddl.port.out.Throttler.ThrottledApp;
 import java.util.List;
 
-/** Throttle and unthrottle one migration or all of them (seed {@code THROTTLE [ALL] EXPIRE .. RATIO ..}). */
+/** Throttle and unthrottle one migration or all of them (Vitess {@code THROTTLE [ALL] EXPIRE .. RATIO ..}). */
 public interface ThrottleMigrations {
 
     CommandResult throttle(ThrottleRequest request);

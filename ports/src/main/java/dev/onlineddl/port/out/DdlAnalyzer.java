@@ -26,7 +26,7 @@ public interface DdlAnalyzer {
     /**
      * Splits submitted SQL into statements (on {@code ;} outside quotes and comments) and
      * describes each: one {@link DdlStatement} per CREATE/ALTER TABLE or VIEW and per REVERT, one
-     * per table of a DROP TABLE/VIEW. Applies the submit-time checks of reference spec §3.4: no
+     * per table of a DROP TABLE/VIEW. Applies Vitess's submit-time checks: no
      * FOREIGN KEY definition unless {@code allowForeignKeys}, no {@code ALTER TABLE ... RENAME},
      * at most one migration when a UUID is provided.
      *
@@ -47,9 +47,9 @@ public interface DdlAnalyzer {
     DdlStatement describe(String sql);
 
     /**
-     * The seed's {@code createTableLike}: the CREATE TABLE to make a copy of a table, from its
+     * Vitess's {@code createTableLike}: the CREATE TABLE to make a copy of a table, from its
      * {@code SHOW CREATE TABLE}, with CHECK and FOREIGN KEY constraints renamed for the migration
-     * (deterministically, reference spec §5.4).
+     * (deterministically, as Vitess's {@code newConstraintName} does).
      *
      * @param showCreateTable  the source table's {@code SHOW CREATE TABLE}
      * @param originalTable    the source table's name, which enters the constraint name hash
@@ -61,8 +61,8 @@ public interface DdlAnalyzer {
             MigrationUuid migration, boolean allowForeignKeys);
 
     /**
-     * The statements that apply a migration's ALTER TABLE to its shadow table (reference spec §7.1
-     * step 4).
+     * The statements that apply a migration's ALTER TABLE to its shadow table (Vitess
+     * {@code validateAndEditAlterTableStatement}).
      *
      * @param alterSql          the migration's ALTER TABLE
      * @param originalTable     the migrated table's name
@@ -75,21 +75,21 @@ public interface DdlAnalyzer {
             MigrationUuid migration, Map<String, String> constraintRenames);
 
     /**
-     * Whether an ALTER TABLE can run as an immediate operation (reference spec §6): tries
+     * Whether an ALTER TABLE can run as an immediate operation (Vitess {@code analyzeSpecialAlterPlan}): tries
      * drop-range-partition and add-range-partition when {@code --fast-range-rotation} is set, then
      * instant DDL when {@code --prefer-instant-ddl} is set; the first that applies wins.
      *
      * @param alterSql        the migration's ALTER TABLE
      * @param showCreateTable the table's current {@code SHOW CREATE TABLE}
      * @throws InvalidInputException when the ALTER drops several partitions at once, which only
-     *         the plain (copying) path could do and the seed refuses
+     *         the plain (copying) path could do and Vitess refuses
      */
     Optional<SpecialAlterPlan> analyzeSpecialAlterPlan(String alterSql, String showCreateTable,
             SpecialPlanOptions options);
 
     /**
      * A CREATE OR REPLACE VIEW that defines a view as the given CREATE VIEW or ALTER VIEW does, but
-     * under another name (the seed's {@code executeAlterViewOnline}, which builds the new view
+     * under another name (Vitess's {@code executeAlterViewOnline}, which builds the new view
      * aside and swaps it in).
      */
     String viewAsCreateOrReplace(String viewSql, String newViewName);

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public record DdlExecution(String schema, String table, String sql, boolean allowZeroInDate, Set<Integer> acceptableErrorCodes) {
 
-    /** ER_CANT_FIND_FILE: a table whose files are gone (old servers, seed's DROP handling). */
+    /** ER_CANT_FIND_FILE: a table whose files are gone (old servers, Vitess's DROP handling). */
     public static final int ER_CANT_FIND_FILE = 1017;
     /** ER_BAD_TABLE_ERROR: {@code Unknown table} from DROP TABLE. */
     public static final int ER_BAD_TABLE_ERROR = 1051;
@@ -29,7 +29,7 @@ public record DdlExecution(String schema, String table, String sql, boolean allo
     public static final int ER_NO_SUCH_TABLE = 1146;
 
     /**
-     * The errors a DROP TABLE IF EXISTS tolerates: the table is already gone. The seed accepts 1017
+     * The errors a DROP TABLE IF EXISTS tolerates: the table is already gone. Vitess accepts 1017
      * and 1146 for its DROP-as-RENAME; a plain DROP TABLE reports 1051.
      */
     public static final Set<Integer> MISSING_TABLE_ERROR_CODES = Set.of(ER_CANT_FIND_FILE, ER_BAD_TABLE_ERROR, ER_NO_SUCH_TABLE);

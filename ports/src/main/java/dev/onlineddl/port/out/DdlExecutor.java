@@ -1,7 +1,7 @@
 package dev.onlineddl.port.out;
 
 /**
- * Runs DDL on the target server: the seed's {@code executeDirectly}, used for CREATE, DROP, views,
+ * Runs DDL on the target server: Vitess's {@code executeDirectly}, used for CREATE, DROP, views,
  * instant ALTERs and the {@code direct}/{@code mysql} strategies.
  */
 public interface DdlExecutor {

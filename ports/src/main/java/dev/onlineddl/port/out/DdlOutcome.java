@@ -11,7 +11,7 @@ public sealed interface DdlOutcome permits DdlOutcome.Applied, DdlOutcome.Tolera
 
     /**
      * The server refused the statement with one of the caller's acceptable error codes: nothing
-     * was changed and nothing needed to be (e.g. DROP of a table that is already gone; the seed
+     * was changed and nothing needed to be (e.g. DROP of a table that is already gone; Vitess
      * then clears the migration's artifacts).
      *
      * @param errorCode the MySQL error number

@@ -16,9 +16,9 @@ public record DiffHints(AutoIncrementStrategy autoIncrement, ColumnRenameStrateg
     }
 
     /**
-     * The hints of a declarative migration: the seed's {@code AutoIncrementApplyHigher}, and column
+     * The hints of a declarative migration: Vitess's {@code AutoIncrementApplyHigher}, and column
      * renames detected by {@link ColumnRenameStrategy#HEURISTIC} so that a renamed column keeps its
-     * rows (the seed's default would drop and re-add it).
+     * rows (Vitess's default would drop and re-add it).
      */
     public static DiffHints declarative() {
         return new DiffHints(AutoIncrementStrategy.APPLY_HIGHER, ColumnRenameStrategy.HEURISTIC);
@@ -30,7 +30,7 @@ public record DiffHints(AutoIncrementStrategy autoIncrement, ColumnRenameStrateg
         IGNORE,
         /**
          * Apply the desired {@code AUTO_INCREMENT} only when it is higher than the live one: moving
-         * it down could hand out values the table already holds (seed {@code AutoIncrementApplyHigher}).
+         * it down could hand out values the table already holds (Vitess {@code AutoIncrementApplyHigher}).
          */
         APPLY_HIGHER,
         /** Apply the desired {@code AUTO_INCREMENT} whenever it is stated and differs. */

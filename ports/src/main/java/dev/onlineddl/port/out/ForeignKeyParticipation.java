@@ -1,8 +1,8 @@
 package dev.onlineddl.port.out;
 
 /**
- * How many foreign key constraints a table takes part in (spec §1.3 FK count queries; counted as
- * the seed counts: key-column rows of INFORMATION_SCHEMA.KEY_COLUMN_USAGE, so a two-column foreign
+ * How many foreign key constraints a table takes part in (Vitess's FK count queries; counted as
+ * Vitess counts: key-column rows of INFORMATION_SCHEMA.KEY_COLUMN_USAGE, so a two-column foreign
  * key counts twice).
  *
  * @param asParent rows whose REFERENCED table is this table: other tables point at it
@@ -16,7 +16,7 @@ public record ForeignKeyParticipation(long asParent, long asChild) {
         }
     }
 
-    /** The table is a parent or a child of some foreign key (seed {@code tableParticipatesInForeignKeyRelationship}). */
+    /** The table is a parent or a child of some foreign key (Vitess {@code tableParticipatesInForeignKeyRelationship}). */
     public boolean participates() {
         return asParent > 0 || asChild > 0;
     }

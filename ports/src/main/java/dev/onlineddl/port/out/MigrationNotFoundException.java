@@ -3,7 +3,7 @@ package dev.onlineddl.port.out;
 import dev.onlineddl.domain.MigrationUuid;
 
 /**
- * The migration does not exist for this target (seed: "migration not found"). Either no such UUID
+ * The migration does not exist for this target (Vitess: "migration not found"). Either no such UUID
  * was ever submitted, or it belongs to another target database sharing the control schema.
  */
 public class MigrationNotFoundException extends RuntimeException {

@@ -8,9 +8,9 @@ import java.util.Objects;
  * targets may share one control schema; a {@link MigrationStore} is bound to exactly one and
  * never reads or changes another's migrations.
  *
- * @param keyspace logical name (seed {@code keyspace}); by convention the database's name
- * @param shard shard name (seed {@code shard}); {@code 0} for a single primary
- * @param mysqlSchema the database the migrations change (seed {@code mysql_schema}); what scopes every query
+ * @param keyspace logical name (Vitess {@code keyspace}); by convention the database's name
+ * @param shard shard name (Vitess {@code shard}); {@code 0} for a single primary
+ * @param mysqlSchema the database the migrations change (Vitess {@code mysql_schema}); what scopes every query
  */
 public record MigrationTarget(String keyspace, String shard, String mysqlSchema) {
 

@@ -1,7 +1,7 @@
 package dev.onlineddl.port.out;
 
 /**
- * The timestamps of a migration that the executor stamps with the server's current time (seed
+ * The timestamps of a migration that the executor stamps with the server's current time (Vitess
  * {@code sqlUpdateMigrationTimestamp}). {@code started_timestamp} is not here: it is only ever set
  * once, together with liveness, by {@link MigrationStore#markStarted}.
  */

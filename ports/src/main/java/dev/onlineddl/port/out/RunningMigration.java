@@ -3,7 +3,7 @@ package dev.onlineddl.port.out;
 import dev.onlineddl.domain.MigrationUuid;
 
 /**
- * A running migration as the running-migrations review sees it (seed
+ * A running migration as the running-migrations review sees it (Vitess
  * {@code sqlSelectRunningMigrations}).
  *
  * @param stowawayTable table stowed away mid cut-over; empty if none

@@ -1,7 +1,7 @@
 package dev.onlineddl.port.out;
 
 /**
- * What analysing an ALTER found out about revertibility (seed {@code sqlUpdateSchemaAnalysis}).
+ * What analysing an ALTER found out about revertibility (Vitess {@code sqlUpdateSchemaAnalysis}).
  *
  * @param addedUniqueKeys number of unique keys the ALTER adds
  * @param removedUniqueKeys number of unique keys it removes

@@ -15,13 +15,13 @@ import java.util.Optional;
  *   <li>the live object's {@code SHOW CREATE TABLE} / {@code SHOW CREATE VIEW}, and</li>
  *   <li>the {@code SHOW CREATE} of the desired object, obtained by executing the user's CREATE
  *       under a temporary name on the same server, in the same schema and with the same session
- *       {@code sql_mode} (seed {@code evaluateDeclarativeDiff}, which names it like a GC table),
+ *       {@code sql_mode} (Vitess {@code evaluateDeclarativeDiff}, which names it like a GC table),
  *       then dropping it before the returned statement runs.</li>
  * </ul>
  * The desired object's own name is ignored; the statement always names the live object.
  * Because FOREIGN KEY (and on MySQL CHECK) constraint names are unique per schema, the temporary
  * table may carry renamed constraints: two constraint names that differ only by the
- * {@code _<25 base-36 characters>} suffix online DDL appends (reference spec §5.3,
+ * {@code _<25 base-36 characters>} suffix online DDL appends (Vitess
  * {@code ExtractConstraintOriginalName}) denote the same constraint, and so do the indexes a
  * foreign key created under its constraint's name.
  *

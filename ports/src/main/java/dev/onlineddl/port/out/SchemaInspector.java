@@ -34,7 +34,7 @@ public interface SchemaInspector {
     }
 
     /**
-     * The name is taken by a table or a view: the seed's {@code tableExists}, which reads
+     * The name is taken by a table or a view: Vitess's {@code tableExists}, which reads
      * {@code SHOW TABLES} and so sees both.
      */
     default boolean tableOrViewExists(String schema, String name) {
@@ -51,14 +51,14 @@ public interface SchemaInspector {
 
     /**
      * {@code SHOW CREATE TABLE} of a table, or of a view (the server then answers with the view's
-     * CREATE VIEW, as the seed relies on); empty when neither exists.
+     * CREATE VIEW, as Vitess relies on); empty when neither exists.
      */
     Optional<String> showCreateTable(String schema, String table);
 
     /** {@code SHOW CREATE VIEW}; empty when no view of that name exists (a base table is not a view). */
     Optional<String> showCreateView(String schema, String view);
 
-    /** How many foreign keys point at the table and how many it has (spec §1.3 FK count queries). */
+    /** How many foreign keys point at the table and how many it has (Vitess's FK count queries). */
     ForeignKeyParticipation foreignKeyParticipation(String schema, String table);
 
     /** hostname, port, read_only, version and version_comment. */
@@ -70,7 +70,7 @@ public interface SchemaInspector {
     /**
      * The connection with this id, if its current statement contains {@code infoContains}
      * (case-insensitively, as the server compares; {@code %} and {@code _} are plain characters).
-     * The seed's {@code sqlFindProcess}: the cut-over uses it to see its RENAME blocked.
+     * Vitess's {@code sqlFindProcess}: the cut-over uses it to see its RENAME blocked.
      */
     Optional<ServerProcess> findProcess(long connectionId, String infoContains);
 

@@ -3,7 +3,7 @@ package dev.onlineddl.port.out;
 import dev.onlineddl.domain.MigrationUuid;
 
 /**
- * A finished migration whose artifacts are due for collection (seed
+ * A finished migration whose artifacts are due for collection (Vitess
  * {@code sqlSelectUncollectedArtifacts}).
  *
  * @param artifacts the column as stored: comma-terminated table names, newest first

@@ -153,7 +153,7 @@ public abstract class PluginCompatibilityKit {
             assertNotNull(strategy, "strategies() contains null");
             assertTrue(names.add(strategy.name()), "strategy " + strategy.name() + " is declared twice");
             BuiltInStrategy.byName(strategy.name()).ifPresent(builtIn -> assertEquals(builtIn.capabilities(),
-                    strategy.capabilities(), "built-in strategy " + strategy.name() + " must keep the seed's capabilities"));
+                    strategy.capabilities(), "built-in strategy " + strategy.name() + " must keep Vitess's capabilities"));
         }
         assertEquals(strategies, createPlugin().strategies(), "a new instance declares other strategies");
         assertTrue(names.contains(strategyUnderTest()), "strategyUnderTest() " + strategyUnderTest() + " is not among " + names);

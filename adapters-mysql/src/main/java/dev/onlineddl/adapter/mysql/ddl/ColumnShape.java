@@ -7,10 +7,10 @@ import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 
 /**
- * A column definition reduced to what the INSTANT analysis compares (seed
+ * A column definition reduced to what the INSTANT analysis compares (Vitess
  * {@code analyzeInstantDDL}): its type without ENUM/SET values, those values, and its other
  * attributes without DEFAULT and without the FIRST/AFTER position. Comparisons are token by
- * token, keywords case-insensitive, like the seed's canonical form.
+ * token, keywords case-insensitive, like Vitess's canonical form.
  *
  * @param name            the column name, unquoted
  * @param type            type tokens without ENUM/SET values, e.g. {@code [INT, (, 11, ), UNSIGNED]}

@@ -30,7 +30,7 @@ import net.sf.jsqlparser.statement.create.view.CreateView;
 final class DdlParser {
 
     private static final Pattern REVERT = Pattern.compile("(?is)^REVERT\\s+VITESS_MIGRATION\\s+'([^']*)'$");
-    /** The seed's legacy form {@code revert <uuid>}. */
+    /** Vitess's legacy form {@code revert <uuid>}. */
     private static final Pattern LEGACY_REVERT = Pattern.compile("(?i)^revert\\s+(\\S*)$");
 
     /**

@@ -78,7 +78,7 @@ sealed interface ParsedStatement {
             return head() + names.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
         }
 
-        /** The statement dropping only {@code name} (reference spec §3.4: one migration per table). */
+        /** The statement dropping only {@code name} (a DROP of several tables is one migration per table, as in Vitess). */
         String sqlDropping(String name) {
             return head() + Identifiers.quote(name);
         }

@@ -18,7 +18,7 @@ import net.sf.jsqlparser.statement.create.table.PartitionDefinition;
 import net.sf.jsqlparser.statement.create.table.TablePartitioning;
 
 /**
- * Which special plan an ALTER TABLE qualifies for (reference spec §6, seed
+ * Which special plan an ALTER TABLE qualifies for (Vitess
  * {@code analyzeSpecialAlterPlan}): the range-partition rotations when
  * {@code --fast-range-rotation} is set, then INSTANT when {@code --prefer-instant-ddl} is set.
  */
@@ -153,7 +153,7 @@ final class SpecialAlterPlans {
                     .filter(column -> column.name().equalsIgnoreCase(modified.name())).findFirst();
             return existing.isPresent() && isInstantModify(existing.get(), modified, capabilities);
         }
-        // CHANGE COLUMN (a rename, which the seed never makes instant), indexes, options, ALGORITHM...
+        // CHANGE COLUMN (a rename, which Vitess never makes instant), indexes, options, ALGORITHM...
         return false;
     }
 
@@ -196,7 +196,7 @@ final class SpecialAlterPlans {
         return false;
     }
 
-    /** The ALTER with its ALGORITHM set to INSTANT, appended when it has none (seed {@code addInstantAlgorithm}). */
+    /** The ALTER with its ALGORITHM set to INSTANT, appended when it has none (Vitess {@code addInstantAlgorithm}). */
     private static String withInstantAlgorithm(AlterTableStatement alter) {
         List<AlterClause> clauses = new ArrayList<>();
         boolean replaced = false;

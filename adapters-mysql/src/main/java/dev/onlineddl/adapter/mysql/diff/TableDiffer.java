@@ -396,7 +396,7 @@ final class TableDiffer {
                         && droppedColumns.contains(token.identifierValue().toLowerCase(Locale.ROOT)));
     }
 
-    /** Constraint names are compared without the suffix online DDL gives copies (spec §5.3). */
+    /** Constraint names are compared without the suffix online DDL gives copies (Vitess {@code ExtractConstraintOriginalName}). */
     private static String originalName(String constraintName) {
         return ConstraintNames.extractOriginalName(constraintName).toLowerCase(Locale.ROOT);
     }

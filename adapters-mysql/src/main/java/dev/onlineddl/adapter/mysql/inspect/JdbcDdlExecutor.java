@@ -17,7 +17,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * {@link DdlExecutor} over JDBC: the seed's {@code executeDirectly}. Each statement gets a
+ * {@link DdlExecutor} over JDBC: Vitess's {@code executeDirectly}. Each statement gets a
  * connection of its own, with the statement's schema as the default database, so that session
  * state (sql_mode, locks) cannot leak between statements.
  */
@@ -67,7 +67,7 @@ public final class JdbcDdlExecutor implements DdlExecutor {
     }
 
     /**
-     * The seed's {@code initMigrationSQLMode}: NO_ZERO_DATE and NO_ZERO_IN_DATE leave the session's
+     * Vitess's {@code initMigrationSQLMode}: NO_ZERO_DATE and NO_ZERO_IN_DATE leave the session's
      * sql_mode for the statement, and the session gets its mode back afterwards, whatever
      * happened, so that a pooled connection is handed on as it was lent.
      */

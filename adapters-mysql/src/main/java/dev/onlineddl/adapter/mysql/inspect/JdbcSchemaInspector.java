@@ -52,7 +52,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             FROM information_schema.TABLES
             WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ?""" + LikePatterns.ESCAPE_CLAUSE;
 
-    // Spec §1.3 selSelectCountFKParentConstraints / selSelectCountFKChildConstraints. The rows
+    // Vitess's selSelectCountFKParentConstraints / selSelectCountFKChildConstraints. The rows
     // are counted here rather than with COUNT(*) so that names are compared exactly (see above).
     private static final String SELECT_FK_AS_PARENT = """
             SELECT REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME
@@ -66,7 +66,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
     private static final String SELECT_SERVER_VARIABLES =
             "SELECT @@global.hostname, @@global.port, @@global.read_only, @@global.version, @@global.version_comment";
 
-    // Spec §1.3 sqlFindProcess, with the matched text escaped instead of used as a pattern.
+    // Vitess's sqlFindProcess, with the matched text escaped instead of used as a pattern.
     private static final String SELECT_PROCESS = """
             SELECT ID, USER, DB, COMMAND, TIME, STATE, INFO
             FROM information_schema.PROCESSLIST

@@ -42,7 +42,7 @@ public record TargetConnectionSettings(
         Duration maxLifetime) {
 
     /**
-     * The seed's executor keeps a pool of 3 connections for its own queries; on top of that a
+     * Vitess's executor keeps a pool of 3 connections for its own queries; on top of that a
      * running {@code mysql} ALTER holds one for as long as it runs, and cancelling it needs
      * another to send the KILL, while probes and the core keep working.
      */

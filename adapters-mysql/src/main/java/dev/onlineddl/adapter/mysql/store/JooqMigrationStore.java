@@ -86,7 +86,7 @@ public final class JooqMigrationStore implements MigrationStore {
     private static final UByte FALSE = UByte.valueOf(0);
     private static final UByte TRUE = UByte.valueOf(1);
 
-    /** The server's clock with microseconds, as the seed writes every timestamp. */
+    /** The server's clock with microseconds, as Vitess writes every timestamp. */
     private static final Field<LocalDateTime> NOW_6 = DSL.field("now(6)", SQLDataType.LOCALDATETIME(6));
 
     /** Every column in table order; timestamps as epoch seconds (see class comment). */
@@ -143,7 +143,7 @@ public final class JooqMigrationStore implements MigrationStore {
                         .set(M.ALLOW_CONCURRENT, flag(migration.allowConcurrent()))
                         .set(M.REVERTED_UUID, migration.revertedUuid())
                         .set(M.IS_VIEW, flag(migration.view()))
-                        // TEXT columns have no default: the seed relies on INSERT IGNORE turning the
+                        // TEXT columns have no default: Vitess relies on INSERT IGNORE turning the
                         // strict-mode error into a warning; we give them their empty value instead.
                         .set(M.LOG_PATH, "")
                         .set(M.ARTIFACTS, "")
@@ -158,7 +158,7 @@ public final class JooqMigrationStore implements MigrationStore {
                         .set(M.STAGE, "")
                         .execute() == 1;
             } catch (DataAccessException e) {
-                // The seed's INSERT IGNORE ignores a duplicate UUID. A plain INSERT that treats only
+                // Vitess's INSERT IGNORE ignores a duplicate UUID. A plain INSERT that treats only
                 // the duplicate key as "already there" keeps that, without IGNORE's other effect of
                 // silently truncating a too-long statement or table name.
                 if (errorCode(e) == DUPLICATE_KEY) {
@@ -278,7 +278,7 @@ public final class JooqMigrationStore implements MigrationStore {
                         uuid(row.get(M.MIGRATION_UUID)),
                         isSet(row.get(M.POSTPONE_COMPLETION)),
                         row.get(M.STOWAWAY_TABLE),
-                        // never started: the seed reads NULL as 0
+                        // never started: Vitess reads NULL as 0
                         Objects.requireNonNullElse(row.get(elapsedSeconds), 0L))));
     }
 
@@ -310,7 +310,7 @@ public final class JooqMigrationStore implements MigrationStore {
                 .fetchOptional(row -> new CompletedMigration(uuid(row.value1()), row.value2())));
     }
 
-    /** {@inheritDoc} An empty context matches nothing: the seed only asks when there is one. */
+    /** {@inheritDoc} An empty context matches nothing: Vitess only asks when there is one. */
     @Override
     public Optional<CompletedMigration> completeMigrationByContextAndStatement(
             MigrationContext context, String migrationStatement) {
@@ -402,8 +402,8 @@ public final class JooqMigrationStore implements MigrationStore {
                 .and(M.MIGRATION_STATUS.eq(FAILED))
                 .and(M.TABLET_FAILURE.eq(TRUE))
                 .and(M.RETRIES.eq(UInteger.valueOf(0)));
-        // The seed re-queues with one UPDATE ... LIMIT 1, which cannot say which row it took. Here
-        // the oldest candidate is found first (the seed has no ORDER BY; the oldest makes "one per
+        // Vitess re-queues with one UPDATE ... LIMIT 1, which cannot say which row it took. Here
+        // the oldest candidate is found first (Vitess has no ORDER BY; the oldest makes "one per
         // call" deterministic) and re-queued by UUID under the same condition: if a user retried it
         // in between, the UPDATE matches nothing and the next call takes the next candidate.
         Optional<MigrationUuid> oldest = call("find a migration that failed with its executor", () -> sql
@@ -419,7 +419,7 @@ public final class JooqMigrationStore implements MigrationStore {
     }
 
     /**
-     * The SET list of the seed's {@code sqlRetryMigration}: exactly these columns are reset;
+     * The SET list of Vitess's {@code sqlRetryMigration}: exactly these columns are reset;
      * reviewed_timestamp, artifacts, ready_to_complete and is_immediate_operation are kept.
      */
     private UpdateSetMoreStep<SchemaMigrationsRecord> requeue(String executorId) {
@@ -452,8 +452,8 @@ public final class JooqMigrationStore implements MigrationStore {
 
     // ------------------------------------------------------------------------------ progress
 
-    // Progress, ETA and rows copied of a probe are written only while the migration runs (the
-    // seed updates by UUID alone): a probe taken before the engine reported the end must not
+    // Progress, ETA and rows copied of a probe are written only while the migration runs (Vitess
+    // updates by UUID alone): a probe taken before the engine reported the end must not
     // leave a complete migration below 100%. See MigrationStore.
 
     @Override
@@ -482,7 +482,7 @@ public final class JooqMigrationStore implements MigrationStore {
 
     @Override
     public void updateEtaSecondsByProgress(MigrationUuid uuid) {
-        // A migration without a start time counts as started just now (the seed's NULL would
+        // A migration without a start time counts as started just now (Vitess's NULL would
         // make the NOT NULL column reject the update).
         Field<Long> eta = DSL.field(
                 "case when {0} = 0 then -1 when {1} = 0 then 0 else greatest(0, {2} * ((100 / {0}) - 1)) end",
@@ -496,7 +496,7 @@ public final class JooqMigrationStore implements MigrationStore {
 
     @Override
     public void updateRowsCopied(MigrationUuid uuid, long rowsCopied) {
-        // 0 or less is "no information", as in the seed.
+        // 0 or less is "no information", as in Vitess.
         if (rowsCopied <= 0) {
             return;
         }
@@ -533,7 +533,7 @@ public final class JooqMigrationStore implements MigrationStore {
     }
 
     /**
-     * {@inheritDoc} As in the seed, if the message cannot be written a fixed one is written
+     * {@inheritDoc} As in Vitess, if the message cannot be written a fixed one is written
      * instead, so that the row at least tells something went wrong.
      */
     @Override

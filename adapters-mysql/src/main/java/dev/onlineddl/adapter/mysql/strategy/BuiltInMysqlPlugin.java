@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The built-in {@code mysql} and {@code direct} strategies, with exactly the seed's capabilities.
+ * The built-in {@code mysql} and {@code direct} strategies, with exactly Vitess's capabilities.
  * Registered in {@code META-INF/services/dev.onlineddl.spi.StrategyPlugin} like any third-party
  * plugin, so the core knows no more about them than about any other strategy.
  */

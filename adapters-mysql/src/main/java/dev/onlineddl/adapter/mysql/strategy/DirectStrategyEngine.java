@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * The {@code direct} strategy: the statement runs at once, while the core waits, through the
- * core's DDL executor (the seed's {@code executeDirectly}), with {@code --allow-zero-in-date}
+ * core's DDL executor (Vitess's {@code executeDirectly}), with {@code --allow-zero-in-date}
  * honoured. It is never queued, so by the time {@link #start} returns it has reported its outcome
  * and nothing of it runs any more: probes find nothing, terminate has nothing to stop.
  */

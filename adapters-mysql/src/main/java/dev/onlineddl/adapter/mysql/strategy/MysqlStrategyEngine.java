@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code mysql} strategy: the migration's ALTER as it was written, run by the server itself
- * on a session of its own (the seed's {@code executeDirectly} in a goroutine). Progress is what
+ * on a session of its own (Vitess's {@code executeDirectly} in a goroutine). Progress is what
  * the server says about that session: MariaDB's process list ({@code STAGE}, {@code MAX_STAGE},
  * {@code PROGRESS}), MySQL's performance schema stages when they are instrumented. Terminating
  * kills the session, which rolls the ALTER back. Nothing survives a restart: the ALTER dies with
@@ -138,12 +138,12 @@ public final class MysqlStrategyEngine implements StrategyEngine {
 
     /**
      * Takes no new ALTERs and lets the idle threads end now. An ALTER in flight is neither killed
-     * nor waited for: as in the seed, whose {@code executeDirectly} goroutine outlives
+     * nor waited for: as in Vitess, whose {@code executeDirectly} goroutine outlives
      * {@code Executor.Close()} on a connection of its own, it runs to its end and reports its
      * outcome, and its thread ends with it. Were the executor to kill it instead, the work done so
      * far would be lost although the migration may well complete. Should the process exit first,
      * the ALTER dies with its session (its threads are daemons and never keep the JVM alive) and
-     * the next executor, which cannot adopt a {@code mysql} migration, judges it as the seed does.
+     * the next executor, which cannot adopt a {@code mysql} migration, judges it as Vitess does.
      */
     @Override
     public void close() {

@@ -165,7 +165,7 @@ class DdlCorpusIT {
         return new ShadowCopy(showCreateTable(printed, SHADOW_TABLE), rewritten.constraintRenames());
     }
 
-    /** The seed's createTableLike on a table the printed CREATE made: same table but for names. */
+    /** Vitess's createTableLike on a table the printed CREATE made: same table but for names. */
     private void assertCopyMatches(String table, String originalCreate) throws SQLException {
         RewrittenCreateTable copy = analyzer.rewriteCreateTableForCopy(showCreateTable(printed, table), table,
                 SHADOW_TABLE, MIGRATION, true);
@@ -175,7 +175,7 @@ class DdlCorpusIT {
         assertThat(withOriginalNames(copied, table, copy.constraintRenames())).isEqualTo(withoutServerNames(originalCreate));
     }
 
-    /** The seed's executeAlterViewOnline builds the new definition as CREATE OR REPLACE under another name. */
+    /** Vitess's executeAlterViewOnline builds the new definition as CREATE OR REPLACE under another name. */
     private void assertViewCopyMatches(DdlStatement view, String originalCreate) throws SQLException {
         execute(printed, analyzer.viewAsCreateOrReplace(view.sql(), VIEW_COPY));
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The seed's createTableLike and validateAndEditAlterTableStatement, as rewrites of SQL text. */
+/** Vitess's createTableLike and validateAndEditAlterTableStatement, as rewrites of SQL text. */
 class ShadowRewriteTest {
 
     private static final MigrationUuid MIGRATION = MigrationUuid.parse("a0638f6b_ec7b_11ea_9bf8_000d3a9b8a9a");
@@ -51,7 +51,7 @@ class ShadowRewriteTest {
         assertThat(copy.constraintRenames()).containsOnlyKeys("fk_customer", "chk_price_cap", "orders_chk_1", "CONSTRAINT_1");
         assertThat(copy.constraintRenames().get("fk_customer")).matches("fk_customer_[0-9a-z]{25}");
         assertThat(copy.constraintRenames().get("chk_price_cap")).matches("chk_price_cap_[0-9a-z]{25}");
-        // MySQL's auto-generated <table>_chk_<n> loses the table part (reference spec §5.4)
+        // MySQL's auto-generated <table>_chk_<n> loses the table part (as in Vitess's newConstraintName)
         assertThat(copy.constraintRenames().get("orders_chk_1")).matches("chk_1_[0-9a-z]{25}");
         assertThat(copy.constraintRenames().get("CONSTRAINT_1")).matches("CONSTRAINT_1_[0-9a-z]{25}");
         for (String newName : copy.constraintRenames().values()) {
@@ -178,7 +178,7 @@ class ShadowRewriteTest {
     }
 
     @Test
-    void droppingAConstraintTheTableDoesNotHaveFailsWithTheSeedsMessage() {
+    void droppingAConstraintTheTableDoesNotHaveFailsWithVitessMessage() {
         assertThatThrownBy(() -> shadowAlter("ALTER TABLE orders DROP CHECK chk_missing"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("Found DROP CONSTRAINT: DROP CONSTRAINT `chk_missing`, but could not find constraint"

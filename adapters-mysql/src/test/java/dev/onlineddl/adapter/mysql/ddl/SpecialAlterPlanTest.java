@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Classification of ALTERs for the special plans of reference spec §6. */
+/** Classification of ALTERs for Vitess's special plans ({@code analyzeSpecialAlterPlan}). */
 class SpecialAlterPlanTest {
 
     private static final String RANGE_TABLE = """
@@ -70,7 +70,7 @@ class SpecialAlterPlanTest {
     }
 
     @Test
-    void droppingSeveralPartitionsIsRefusedWithTheSeedsMessage() {
+    void droppingSeveralPartitionsIsRefusedWithVitessMessage() {
         assertThatThrownBy(() -> plan("ALTER TABLE metrics DROP PARTITION p0, p1", RANGE_TABLE, ROTATION))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("vitess only supports dropping a single partition per query: "

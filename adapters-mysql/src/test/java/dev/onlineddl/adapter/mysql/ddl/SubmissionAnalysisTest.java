@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Parsing submitted SQL into statement descriptions, and the submit-time checks of reference spec §3.4. */
+/** Parsing submitted SQL into statement descriptions, and Vitess's submit-time checks. */
 class SubmissionAnalysisTest {
 
     private static final String UUID = "a0638f6b_ec7b_11ea_9bf8_000d3a9b8a9a";

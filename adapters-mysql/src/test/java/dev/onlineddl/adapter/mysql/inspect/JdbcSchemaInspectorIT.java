@@ -110,7 +110,7 @@ class JdbcSchemaInspectorIT {
                 assertThat(create).startsWith("CREATE TABLE `orders`").contains("`note` varchar(20)"));
         assertThat(inspector.showCreateTable(db.name(), "we`ird name")).hasValueSatisfying(create ->
                 assertThat(create).startsWith("CREATE TABLE `we``ird name`"));
-        // The seed relies on SHOW CREATE TABLE answering for views too.
+        // Vitess relies on SHOW CREATE TABLE answering for views too.
         assertThat(inspector.showCreateTable(db.name(), "orders_view")).hasValueSatisfying(create ->
                 assertThat(create).contains("VIEW `orders_view`"));
         assertThat(inspector.showCreateTable(db.name(), "missing")).isEmpty();
@@ -129,7 +129,7 @@ class JdbcSchemaInspectorIT {
     @CsvSource({
             "customers,   1, 0",
             "purchases,   0, 1",
-            // the seed counts key-column rows: a two-column foreign key counts twice
+            // Vitess counts key-column rows: a two-column foreign key counts twice
             "pair_parent, 2, 0",
             "pair_child,  0, 2",
             "standalone,  0, 0",
@@ -221,7 +221,7 @@ class JdbcSchemaInspectorIT {
                 assertThat(process.info()).contains("SELECT COUNT(*) FROM locked_table");
                 assertThat(process.database()).isEqualTo(db.name());
                 assertThat(process.state()).containsIgnoringCase("lock");
-                // case-insensitive like the seed's LIKE, but % and _ are plain characters
+                // case-insensitive like Vitess's LIKE, but % and _ are plain characters
                 assertThat(inspector.findProcess(blockedId, "SELECT count(*)")).isPresent();
                 assertThat(inspector.findProcess(blockedId, "100%x")).isPresent();
                 assertThat(inspector.findProcess(blockedId, "10%x")).isEmpty();

@@ -22,7 +22,7 @@ class TargetConnectionSettingsTest {
     }
 
     @Test
-    void defaultsLeaveRoomBesideTheSeedsThreeConnections() {
+    void defaultsLeaveRoomBesideVitessThreeConnections() {
         TargetConnectionSettings settings = valid();
 
         assertThat(settings.poolSize()).isEqualTo(TargetConnectionSettings.DEFAULT_POOL_SIZE).isGreaterThan(3);

@@ -20,15 +20,15 @@ import org.jooq.Field;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The control schema Flyway creates: exactly the seed's table, versioned, and guarded against newer versions. */
+/** The control schema Flyway creates: exactly Vitess's table, versioned, and guarded against newer versions. */
 @ExtendWith(TestDatabaseExtension.class)
 class ControlSchemaIT {
 
     /**
-     * Spec §1.1 in table order: name | type | nullable | default, where the default is "none" for
+     * Vitess's {@code schema_migrations} columns in table order: name | type | nullable | default, where the default is "none" for
      * a NOT NULL column without one and "NULL" for DEFAULT NULL.
      */
-    private static final String SEED_COLUMNS = """
+    private static final String VITESS_COLUMNS = """
             id | bigint unsigned | NO | none
             migration_uuid | varchar(64) | NO | none
             keyspace | varchar(256) | NO | none
@@ -86,7 +86,7 @@ class ControlSchemaIT {
             """;
 
     @Test
-    void migrateCreatesTheSeedsColumnsWithTheirTypesDefaultsAndOrder(TestDatabase db) throws Exception {
+    void migrateCreatesVitessColumnsWithTheirTypesDefaultsAndOrder(TestDatabase db) throws Exception {
         ControlSchema controlSchema = freshControlSchema(db, "cols");
 
         controlSchema.migrate(db.dataSource());
@@ -106,11 +106,11 @@ class ControlSchemaIT {
                 }
             }
         }
-        assertThat(actual).containsExactlyElementsOf(SEED_COLUMNS.lines().toList());
+        assertThat(actual).containsExactlyElementsOf(VITESS_COLUMNS.lines().toList());
     }
 
     @Test
-    void migrateCreatesTheSeedsIndexesAndTheTargetScopedOnes(TestDatabase db) throws Exception {
+    void migrateCreatesVitessIndexesAndTheTargetScopedOnes(TestDatabase db) throws Exception {
         ControlSchema controlSchema = freshControlSchema(db, "idx");
 
         controlSchema.migrate(db.dataSource());
@@ -192,7 +192,7 @@ class ControlSchemaIT {
 
         List<String> generated = Arrays.stream(SCHEMA_MIGRATIONS.fields()).map(Field::getName).toList();
 
-        List<String> migrated = SEED_COLUMNS.lines().map(line -> line.substring(0, line.indexOf(' '))).toList();
+        List<String> migrated = VITESS_COLUMNS.lines().map(line -> line.substring(0, line.indexOf(' '))).toList();
         assertThat(generated).containsExactlyElementsOf(migrated);
         assertThat(SCHEMA_MIGRATIONS.getSchema().getName()).as("no schema name baked into the classes").isEmpty();
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Spec §1.2: sqlInsertMigration and sqlSelectMigration, each checked with plain JDBC. */
+/** Vitess's sqlInsertMigration and sqlSelectMigration, each checked with plain JDBC. */
 @ExtendWith(TestDatabaseExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MigrationStoreInsertReadIT {

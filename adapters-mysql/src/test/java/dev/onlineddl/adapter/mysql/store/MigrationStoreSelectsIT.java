@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Spec §1.3: the scheduler's selects. Rows are set up with plain SQL; each store has a target of
+ * Vitess's scheduler selects. Rows are set up with plain SQL; each store has a target of
  * its own, so a test sees only the rows it made.
  */
 @ExtendWith(TestDatabaseExtension.class)

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Spec §1.4: every update, each checked by reading the row with plain JDBC. */
+/** Vitess's update statements, each checked by reading the row with plain JDBC. */
 @ExtendWith(TestDatabaseExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MigrationStoreUpdatesIT {
@@ -118,7 +118,7 @@ class MigrationStoreUpdatesIT {
     }
 
     @Test
-    void retryMigrationRequeuesFailedAndResetsExactlyTheSeedsColumns() {
+    void retryMigrationRequeuesFailedAndResetsExactlyVitessColumns() {
         MigrationUuid uuid = submitted();
         fixture.given(uuid, "migration_status = 'failed', tablet = 'old-executor', retries = 2, tablet_failure = 1,"
                 + " message = 'boom', stage = 'cut-over', cutover_attempts = 4, ready_timestamp = NOW(),"
@@ -141,7 +141,7 @@ class MigrationStoreUpdatesIT {
                 "cancelled_timestamp", "completed_timestamp", "cleanup_timestamp"}) {
             assertThat(row.get(reset)).as(reset).isNull();
         }
-        // not reset by the seed
+        // not reset by Vitess
         assertThat(row.get("reviewed_timestamp")).isNotNull();
         assertThat(row).containsEntry("artifacts", "a,");
         assertThat(number(row, "ready_to_complete")).isEqualTo(1);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BuiltInMysqlPluginTest {
 
     @Test
-    void providesMysqlAndDirectWithTheSeedsCapabilities() {
+    void providesMysqlAndDirectWithVitessCapabilities() {
         assertThat(new BuiltInMysqlPlugin().strategies()).containsExactly(
                 new StrategyDescriptor("mysql", BuiltInStrategy.MYSQL.capabilities()),
                 new StrategyDescriptor("direct", BuiltInStrategy.DIRECT.capabilities()));

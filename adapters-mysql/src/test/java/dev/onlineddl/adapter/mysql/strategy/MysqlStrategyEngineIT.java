@@ -177,7 +177,7 @@ class MysqlStrategyEngineIT {
     }
 
     /**
-     * As in the seed, whose ALTER goroutine outlives the executor's Close(): an ALTER in flight is
+     * As in Vitess, whose ALTER goroutine outlives the executor's Close(): an ALTER in flight is
      * not killed when the engine closes, it runs to its end and reports it; new ones are refused.
      */
     @Test
