@@ -216,6 +216,12 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
         store.updateReportedProgress(uuid, progress, report.etaSeconds(), report.rowsCopied());
         if (report.readyToComplete()) {
             store.updateReadyToComplete(uuid, true);
+            // The tick's review of running migrations is what calls complete(): run it now rather
+            // than a check interval later, so an engine ready to cut over is not kept waiting. Only
+            // on the news: an engine that repeats its report must not keep the ticks coming.
+            if (!current.readyToComplete()) {
+                trigger.triggerNow();
+            }
         }
         if (!report.message().isEmpty()) {
             store.updateMessage(uuid, report.message());

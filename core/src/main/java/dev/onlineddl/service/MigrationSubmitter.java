@@ -91,7 +91,7 @@ final class MigrationSubmitter implements SubmitMigration {
             submitQueued(migration, setting);
             uuids.add(migration.uuid());
         }
-        lifecycle.trigger().triggerSoon();
+        lifecycle.trigger().triggerNow();
         return new SubmissionResult(uuids);
     }
 

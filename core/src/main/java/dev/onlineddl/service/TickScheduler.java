@@ -28,6 +28,8 @@ final class TickScheduler implements TickTrigger, AutoCloseable {
     private final List<Duration> nextCheckIntervals;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean started = new AtomicBoolean();
+    /** An immediate tick is scheduled and has not started: later immediate triggers share it. */
+    private final AtomicBoolean immediateTickPending = new AtomicBoolean();
     /** When the extra ticks already scheduled are due (System.nanoTime()), to coalesce triggers. */
     private final ConcurrentSkipListSet<Long> pendingDue = new ConcurrentSkipListSet<>();
 
@@ -79,6 +81,31 @@ final class TickScheduler implements TickTrigger, AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * One tick as soon as the tick thread is free, then the re-checks of {@link #triggerSoon()}.
+     * While that tick waits to start, further calls add nothing: a script of a hundred statements
+     * gets one immediate tick, not a hundred. A call while it runs schedules one more, because the
+     * running tick may have read the store before the event.
+     */
+    @Override
+    public void triggerNow() {
+        if (!started.get()) {
+            return;
+        }
+        if (immediateTickPending.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    immediateTickPending.set(false);
+                    safeTick();
+                });
+            } catch (RejectedExecutionException closed) {
+                immediateTickPending.set(false);
+                return;
+            }
+        }
+        triggerSoon();
     }
 
     /**

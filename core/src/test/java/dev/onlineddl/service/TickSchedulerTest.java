@@ -52,6 +52,63 @@ class TickSchedulerTest {
     }
 
     @Test
+    void triggerNowTicksAtOnceWithoutWaitingForARecheck() throws InterruptedException {
+        // interval and re-check are an hour: the second tick can only be triggerNow's own
+        CountDownLatch startTick = new CountDownLatch(1);
+        CountDownLatch secondTick = new CountDownLatch(2);
+        Runnable tick = () -> {
+            startTick.countDown();
+            secondTick.countDown();
+        };
+        try (TickScheduler scheduler = new TickScheduler(tick, Duration.ofHours(1), List.of(Duration.ofHours(1)), "tick-test")) {
+            scheduler.start();
+            assertThat(startTick.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+            scheduler.triggerNow();
+
+            assertThat(secondTick.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the immediate tick").isTrue();
+        }
+    }
+
+    @Test
+    void immediateTriggersWhileOneWaitsToRunShareIt() throws InterruptedException {
+        AtomicInteger ticks = new AtomicInteger();
+        CountDownLatch startTickRunning = new CountDownLatch(1);
+        CountDownLatch releaseStartTick = new CountDownLatch(1);
+        CountDownLatch immediateTick = new CountDownLatch(1);
+        Runnable tick = () -> {
+            if (ticks.incrementAndGet() == 1) {
+                startTickRunning.countDown();
+                awaitUninterruptibly(releaseStartTick);
+            } else {
+                immediateTick.countDown();
+            }
+        };
+        TickScheduler scheduler = new TickScheduler(tick, Duration.ofHours(1), List.of(Duration.ofHours(1)), "tick-test");
+        try {
+            scheduler.start();
+            assertThat(startTickRunning.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            // the tick thread is busy, so the first immediate tick waits, and the others share it
+            for (int i = 0; i < 100; i++) {
+                scheduler.triggerNow();
+            }
+            releaseStartTick.countDown();
+            assertThat(immediateTick.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            scheduler.close();
+        }
+        assertThat(ticks.get()).as("the start tick and one shared immediate tick").isEqualTo(2);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aFailingTickDoesNotEndTheSchedule() throws InterruptedException {
         CountDownLatch secondTick = new CountDownLatch(2);
         Runnable failingTick = () -> {

@@ -6,6 +6,7 @@ import dev.onlineddl.port.out.DdlExecution;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
 import dev.onlineddl.domain.progress.StatusReport;
+import dev.onlineddl.spi.StatusReporter;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyEngine;
 import java.util.List;
@@ -36,6 +37,7 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
     private volatile CountDownLatch copyGate = new CountDownLatch(0);
     private volatile boolean adoptable = true;
     private volatile boolean heartbeatFrozen;
+    private volatile boolean reportsReadiness;
     private final Map<MigrationUuid, Probe.Failing> failures = new ConcurrentHashMap<>();
     final List<MigrationUuid> started = new CopyOnWriteArrayList<>();
     final List<MigrationUuid> terminated = new CopyOnWriteArrayList<>();
@@ -125,6 +127,10 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
                 copyGate.await();
                 job.copied = true;
             }
+            if (reportsReadiness && !job.revert) {
+                // as an engine that learns it is ready on its own thread tells the core at once
+                context.reporter().report(uuid, StatusReport.readyToComplete(100, 0));
+            }
             job.cutOver.await();
             if (job.stopped) {
                 return;
@@ -141,6 +147,16 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
             jobs.remove(uuid);
             context.reporter().report(uuid, StatusReport.failed("engine " + strategy + " failed: " + e.getMessage()));
         }
+    }
+
+    /** The reporter the core handed this engine, for tests that report as an engine would. */
+    StatusReporter reporter() {
+        return context.reporter();
+    }
+
+    /** From now on the engine also reports ready-to-complete once copied, instead of only answering probes with it. */
+    void reportReadiness() {
+        reportsReadiness = true;
     }
 
     @Override

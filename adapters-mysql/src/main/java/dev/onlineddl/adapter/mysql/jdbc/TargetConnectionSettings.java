@@ -129,7 +129,12 @@ public record TargetConnectionSettings(
      */
     public ServerEndpoint endpoint() {
         HostInfo host = ConnectionUrl.getConnectionUrlInstance(jdbcUrl, new Properties()).getMainHost();
-        return new ServerEndpoint(host.getHost(), host.getPort(), user, password);
+        // Connector/J keeps an IPv6 address in the URL's brackets; a tool's --host wants the bare address.
+        String name = host.getHost();
+        if (name.length() > 2 && name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return new ServerEndpoint(name, host.getPort(), user, password);
     }
 
     /** Everything but the password. */

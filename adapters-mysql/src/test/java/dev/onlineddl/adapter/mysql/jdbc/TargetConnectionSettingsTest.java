@@ -94,6 +94,23 @@ class TargetConnectionSettingsTest {
         assertThat(changed.schema()).isEqualTo("shop");
     }
 
+    @ParameterizedTest(name = "{0} -> {1}:{2}")
+    @CsvSource({
+        "jdbc:mysql://db1:3307/shop,                    db1,       3307",
+        "jdbc:mysql://db1/shop,                         db1,       3306",
+        "jdbc:mysql://127.0.0.1:4000/shop?sslMode=DISABLED, 127.0.0.1, 4000",
+        "'jdbc:mysql://[::1]:3308/shop',                ::1,       3308",
+    })
+    void theEndpointIsTheUrlsHostAndPortAsTheDriverReadsThem(String url, String host, int port) {
+        var endpoint = TargetConnectionSettings.of(url, "shop", "ddl", () -> "secret").endpoint();
+
+        assertThat(endpoint.host()).isEqualTo(host);
+        assertThat(endpoint.port()).isEqualTo(port);
+        assertThat(endpoint.user()).isEqualTo("ddl");
+        assertThat(endpoint.password().get()).isEqualTo("secret");
+        assertThat(endpoint.toString()).doesNotContain("secret");
+    }
+
     @Test
     void toStringNeverShowsThePassword() {
         TargetConnectionSettings settings = valid().withSslMode(SslMode.REQUIRED);
