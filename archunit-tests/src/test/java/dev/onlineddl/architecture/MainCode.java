@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.Location;
 final class MainCode {
 
     /**
-     * testkit is main code of its own module, but it is test support (JUnit, Testcontainers, embedded servers) and
+     * testkit is main code of its own module, but it is test support (JUnit, Testcontainers, embedded MariaDB) and
      * follows none of the production layering, so it is left out like test code is.
      */
     static final ImportOption WITHOUT_TESTKIT = location -> !location.contains("/dev/onlineddl/testkit/");

@@ -2,11 +2,9 @@ package dev.onlineddl.testkit;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +19,6 @@ final class ServerAccounts {
     static final String ADMIN_USER = "onlineddl_admin";
     static final String TEST_USER = "onlineddl_test";
 
-    /** "Operation ALTER USER failed for ...". */
-    private static final int ER_CANNOT_USER = 1396;
     private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)");
 
     private ServerAccounts() {
@@ -49,36 +45,6 @@ final class ServerAccounts {
                     + SqlLiterals.anyHostAccount(testUser.user()));
         }
         return new Accounts(admin, testUser);
-    }
-
-    /**
-     * Locks every {@code root} account. The embedded server is installed with a password-less root
-     * so that the kit can log in over TCP once; after that nobody needs root, and a password-less
-     * superuser on a local port should not outlive that one login.
-     */
-    static void lockRootAccounts(Connection superuser) throws SQLException {
-        List<String> hosts = new ArrayList<>();
-        try (PreparedStatement query = superuser.prepareStatement("SELECT Host FROM mysql.user WHERE User = ?")) {
-            query.setString(1, "root");
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    hosts.add(result.getString(1));
-                }
-            }
-        }
-        try (Statement statement = superuser.createStatement()) {
-            for (String host : hosts) {
-                try {
-                    statement.execute("ALTER USER " + SqlLiterals.quote("root") + "@" + SqlLiterals.quote(host) + " ACCOUNT LOCK");
-                } catch (SQLException e) {
-                    // root@<machine name>: with --skip-name-resolve the server ignores accounts for host
-                    // names, so nobody can log in through it and it cannot be altered either.
-                    if (e.getErrorCode() != ER_CANNOT_USER) {
-                        throw e;
-                    }
-                }
-            }
-        }
     }
 
     /**

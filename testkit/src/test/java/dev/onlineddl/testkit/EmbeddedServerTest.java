@@ -28,7 +28,7 @@ class EmbeddedServerTest {
     @Test
     void isTheMariaDbVersionOfTheBundledBinaries(TestServer server) {
         assertThat(server.isMariaDb()).isTrue();
-        assertThat(server.version()).startsWith(EmbeddedMariaDb.SERVER_VERSION + "-MariaDB");
+        assertThat(server.version()).startsWith(EmbeddedServers.DISTRIBUTION.version() + "-MariaDB");
         assertThat(server.host()).isEqualTo("127.0.0.1");
     }
 
