@@ -23,7 +23,9 @@ class PluginGuideTest {
             Path.of("src/test/java/dev/onlineddl/example/plugin/SlowCopyPlugin.java"),
             Path.of("src/test/java/dev/onlineddl/example/plugin/SlowCopyEngine.java"),
             Path.of("src/test/java/dev/onlineddl/example/plugin/CopyJob.java"),
-            Path.of("src/test/java/dev/onlineddl/example/tests/SlowCopyCompatibilityIT.java"));
+            Path.of("src/test/java/dev/onlineddl/example/tests/SlowCopyCompatibilityIT.java"),
+            // the recipe for tables of a plugin's own, run beside the core's migrations
+            Path.of("../adapters-mysql/src/test/java/dev/onlineddl/adapter/mysql/store/PluginOwnedTablesIT.java"));
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)\\n\\s*```", Pattern.DOTALL);
 
     @Test
