@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The {@link StrategyContext} the core hands every engine: its own services and its status reporter. */
 final class CoreStrategyContext implements StrategyContext {
@@ -37,12 +38,12 @@ final class CoreStrategyContext implements StrategyContext {
     private final Function<MigrationUuid, Optional<Callbacks>> callbacks;
     private final Map<String, String> settings;
     private final ServerIdAllocator serverIds;
-    private final String controlSchema;
+    private final Supplier<String> controlSchema;
 
     CoreStrategyContext(String executorId, TargetConnections connections, SchemaInspector schemaInspector,
             DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer, Throttler throttler, ProcessRunner processRunner,
             Clock clock, StatusReporter reporter, Path workRoot, Function<MigrationUuid, Optional<Callbacks>> callbacks,
-            Map<String, String> settings, ServerIdAllocator serverIds, String controlSchema) {
+            Map<String, String> settings, ServerIdAllocator serverIds, Supplier<String> controlSchema) {
         this.executorId = Objects.requireNonNull(executorId, "executorId");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.schemaInspector = Objects.requireNonNull(schemaInspector, "schemaInspector");
@@ -132,10 +133,10 @@ final class CoreStrategyContext implements StrategyContext {
         return serverIds.allocate();
     }
 
-    /** The store's schema: the core's own tables are there, and a plugin's may be. */
+    /** The store's schema: the core's own tables are there, and a plugin's may be. Asked when an engine asks. */
     @Override
     public String controlSchema() {
-        return controlSchema;
+        return controlSchema.get();
     }
 
     private Path directoryOf(MigrationUuid uuid) {

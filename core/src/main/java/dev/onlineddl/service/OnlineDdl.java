@@ -77,7 +77,7 @@ public final class OnlineDdl implements AutoCloseable {
         CoreStrategyContext context = new CoreStrategyContext(config.executorId(), builder.connections,
                 builder.schemaInspector, builder.ddlExecutor, builder.ddlAnalyzer, builder.throttler, builder.processRunner,
                 builder.clock, reports, workRoot, builder.callbacks, builder.strategySettings, builder.serverIds,
-                builder.store.controlSchema());
+                builder.store::controlSchema);
         this.strategies = registry.install(context);
         MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,

@@ -41,8 +41,6 @@ class OnlineDdlCloseTest {
                     case "toString" -> "untouched " + service.getSimpleName();
                     // the builder checks that the store is bound to the executor's target
                     case "target" -> CONFIG.target();
-                    // and hands the engines' context the store's control schema
-                    case "controlSchema" -> "_onlineddl";
                     default -> throw new AssertionError("closing an executor called " + service.getSimpleName() + "."
                             + method.getName());
                 }));

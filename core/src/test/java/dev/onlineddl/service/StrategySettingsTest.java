@@ -42,7 +42,6 @@ class StrategySettingsTest {
         return type.cast(Proxy.newProxyInstance(StrategySettingsTest.class.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "target" -> TARGET;
-                    case "controlSchema" -> "_onlineddl";
                     case "release", "close" -> null;
                     case "toString" -> "unused " + type.getSimpleName();
                     case "hashCode" -> System.identityHashCode(proxy);
