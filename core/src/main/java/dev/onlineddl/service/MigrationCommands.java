@@ -1,7 +1,6 @@
 package dev.onlineddl.service;
 
 import dev.onlineddl.domain.Migration;
-import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.domain.rules.PendingMigration;

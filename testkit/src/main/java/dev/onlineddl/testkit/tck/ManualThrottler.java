@@ -6,6 +6,7 @@ import dev.onlineddl.domain.throttle.ThrottleSource;
 import dev.onlineddl.domain.throttle.ThrottleTarget;
 import dev.onlineddl.port.out.Throttler;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public final class ManualThrottler implements Throttler {
 
     @Override
     public List<ThrottledApp> throttledApps() {
-        return apps.values().stream().sorted(java.util.Comparator.comparing(ThrottledApp::appName)).toList();
+        return apps.values().stream().sorted(Comparator.comparing(ThrottledApp::appName)).toList();
     }
 
     @Override

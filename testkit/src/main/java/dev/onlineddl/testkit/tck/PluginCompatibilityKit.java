@@ -1,10 +1,21 @@
 package dev.onlineddl.testkit.tck;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.onlineddl.domain.BuiltInStrategy;
 import dev.onlineddl.domain.DdlAction;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.domain.throttle.ThrottleCheck;
 import dev.onlineddl.domain.throttle.ThrottleRequest;
@@ -14,7 +25,6 @@ import dev.onlineddl.port.out.DedicatedSession;
 import dev.onlineddl.port.out.ServerEndpoint;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
-import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StatusReporter;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyDescriptor;
@@ -22,10 +32,6 @@ import dev.onlineddl.spi.StrategyEngine;
 import dev.onlineddl.spi.StrategyPlugin;
 import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.reflect.Modifier;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -54,15 +60,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The strategy plugin compatibility kit: the SPI contract every plugin must keep, checked
@@ -205,7 +205,7 @@ public abstract class PluginCompatibilityKit {
 
             session.kill();
 
-            ExecutionException ended = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+            ExecutionException ended = assertThrows(ExecutionException.class,
                     () -> longStatement.get(patience().toMillis(), TimeUnit.MILLISECONDS),
                     "the killed session's statement must end with an error");
             assertInstanceOf(SQLException.class, ended.getCause(), "how the killed statement ended");

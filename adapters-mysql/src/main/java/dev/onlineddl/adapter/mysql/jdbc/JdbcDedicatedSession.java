@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.mysql.jdbc;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.port.out.DedicatedSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,7 +16,7 @@ import java.util.Objects;
 final class JdbcDedicatedSession implements DedicatedSession {
 
     /** {@code KILL} of a session that has ended already: "Unknown thread id". */
-    private static final int NO_SUCH_THREAD = com.mysql.cj.exceptions.MysqlErrorNumbers.ER_NO_SUCH_THREAD;
+    private static final int NO_SUCH_THREAD = MysqlErrorNumbers.ER_NO_SUCH_THREAD;
 
     private final Connection connection;
     private final long sessionId;

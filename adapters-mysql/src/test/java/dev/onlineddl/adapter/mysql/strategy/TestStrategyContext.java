@@ -13,15 +13,15 @@ import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
-import dev.onlineddl.testkit.tck.ManualThrottler;
 import dev.onlineddl.spi.StatusReporter;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.testkit.TestDatabase;
-
+import dev.onlineddl.testkit.tck.ManualThrottler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
@@ -72,7 +72,7 @@ public final class TestStrategyContext implements StrategyContext, AutoCloseable
         this.inspector = new JdbcSchemaInspector(pool.dataSource());
         this.ddlExecutor = new JdbcDdlExecutor(pool.dataSource());
         this.throttler = new ManualThrottler();
-        this.serverIds = new JdbcServerIdAllocator(pool, new java.security.SecureRandom());
+        this.serverIds = new JdbcServerIdAllocator(pool, new SecureRandom());
         try {
             this.workRoot = Files.createTempDirectory("onlineddl-strategy-test-");
         } catch (IOException e) {
