@@ -2,6 +2,7 @@ package dev.onlineddl.port.out;
 
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.ddl.AlterColumnChanges;
 import dev.onlineddl.domain.ddl.DdlStatement;
 import dev.onlineddl.domain.ddl.RewrittenAlterTable;
 import dev.onlineddl.domain.ddl.RewrittenCreateTable;
@@ -93,4 +94,21 @@ public interface DdlAnalyzer {
      * aside and swaps it in).
      */
     String viewAsCreateOrReplace(String viewSql, String newViewName);
+
+    /**
+     * What an ALTER TABLE does to the table's columns (dropped, renamed), whether it renames the
+     * table and whether it sets AUTO_INCREMENT: the part of the ALTER that copying rows from the
+     * old table to the altered one depends on (as Vitess v16's vrepl analysis reads it).
+     *
+     * <p>A default that fails, so that stand-in analyzers of tests that never copy rows need not
+     * implement it.
+     *
+     * @param alterSql one ALTER TABLE
+     * @throws InvalidInputException if the text is not exactly one ALTER TABLE the analyzer can read
+     */
+    default AlterColumnChanges alterColumnChanges(String alterSql) {
+        throw new UnsupportedOperationException(getClass().getName()
+                + " does not analyse the column changes of an ALTER TABLE: use an analyzer that does (the JSQLParser one)"
+                + " to run a migration that copies rows");
+    }
 }

@@ -7,6 +7,7 @@ import dev.onlineddl.adapter.mysql.ddl.ParsedStatement.RevertStatement;
 import dev.onlineddl.adapter.mysql.ddl.ParsedStatement.ViewStatement;
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.ddl.AlterColumnChanges;
 import dev.onlineddl.domain.ddl.DdlStatement;
 import dev.onlineddl.domain.ddl.DdlStatementKind;
 import dev.onlineddl.domain.ddl.DdlSubmissionRules;
@@ -19,11 +20,16 @@ import dev.onlineddl.domain.naming.ConstraintType;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.port.out.DdlAnalyzer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.AlterExpressionDrop;
 import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.create.table.CheckConstraint;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
@@ -174,6 +180,42 @@ public final class JsqlDdlAnalyzer implements DdlAnalyzer {
         String sql = view.sqlAsCreateOrReplace(Identifiers.quote(newViewName));
         requireStableReparse(sql, statement);
         return sql;
+    }
+
+    @Override
+    public AlterColumnChanges alterColumnChanges(String alterSql) {
+        String statement = single(alterSql, "an ALTER TABLE");
+        AlterTableStatement alter = expect(DdlParser.parse(statement), AlterTableStatement.class, statement,
+                "an ALTER TABLE");
+        Set<String> dropped = new LinkedHashSet<>();
+        Map<String, String> renamed = new LinkedHashMap<>();
+        boolean renamesTable = false;
+        boolean setsAutoIncrement = false;
+        for (AlterClause clause : alter.clauses()) {
+            if (clause instanceof AlterClause.TableOption option) {
+                setsAutoIncrement |= option.name().equals("AUTO_INCREMENT");
+            } else if (clause instanceof AlterClause.Parsed parsed) {
+                AlterExpression expression = parsed.expression();
+                switch (expression.getOperation()) {
+                    // DROP INDEX/KEY are DROPs too, but name no column
+                    case DROP -> {
+                        if (expression instanceof AlterExpressionDrop && expression.getColumnName() != null) {
+                            dropped.add(ColumnShape.unquote(expression.getColumnName()));
+                        }
+                    }
+                    // CHANGE old new: a rename even when the name stays, so the copy maps old to new either way
+                    case CHANGE -> renamed.put(ColumnShape.unquote(expression.getColumnOldName()),
+                            ColumnShape.unquote(expression.getColDataTypeList().get(0).getColumnName()));
+                    case RENAME -> renamed.put(ColumnShape.unquote(expression.getColumnOldName()),
+                            ColumnShape.unquote(expression.getColumnName()));
+                    case RENAME_TABLE -> renamesTable = true;
+                    default -> {
+                        // adds, modifies, indexes, partitions: no column of the old table goes or changes its name
+                    }
+                }
+            }
+        }
+        return new AlterColumnChanges(dropped, renamed, renamesTable, setsAutoIncrement);
     }
 
     // ------------------------------------------------------------------ description and checks
