@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.ddl.AlterColumnChanges;
+import dev.onlineddl.domain.ddl.DdlStatement;
+import dev.onlineddl.domain.ddl.DdlStatementKind;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The column changes of an ALTER TABLE, as Vitess v16's vrepl analysis reads them. */
@@ -107,6 +113,22 @@ class AlterColumnChangesTest {
 
         assertThatThrownBy(() -> changes.droppedColumns().add("x")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> changes.renamedColumns().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    static Stream<DdlCorpus.Case> supportedCases() {
+        return DdlCorpus.supportedCases();
+    }
+
+    /** Every ALTER TABLE online DDL accepts (as stored) can be analysed, whatever its clauses. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supportedCases")
+    void everySupportedAlterOfTheCorpusHasColumnChanges(DdlCorpus.Case corpusCase) {
+        List<DdlStatement> alters = analyzer.analyzeSubmission(corpusCase.statement(), corpusCase.allowForeignKeys(),
+                Optional.empty()).stream().filter(statement -> statement.kind() == DdlStatementKind.ALTER_TABLE).toList();
+
+        for (DdlStatement alter : alters) {
+            assertThat(changes(alter.sql()).renamesTable()).isFalse();
+        }
     }
 
     @Test
