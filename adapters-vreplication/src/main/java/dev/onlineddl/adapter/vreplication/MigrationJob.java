@@ -312,6 +312,8 @@ final class MigrationJob {
             }
             rowsCopied = copier.rowsCopied();
         }
+        LOG.info("migration {}: copied {} rows of `{}` in {} ms", uuid, rowsCopied, plan.sourceTable(),
+                Duration.between(copyStarted, context.clock().instant()).toMillis());
         checkStopped();
         try (Connection connection = context.connections().open()) {
             state.finishCopy(connection, streamId);
@@ -338,6 +340,7 @@ final class MigrationJob {
             checkStopped();
             if (!readyReported && isReady()) {
                 readyReported = true;
+                LOG.info("migration {} is ready to complete", uuid);
                 context.reporter().stage(uuid, "ready to complete");
                 context.reporter().report(uuid, StatusReport.readyToComplete(100, rowsCopied));
                 continue;
@@ -394,8 +397,10 @@ final class MigrationJob {
         if (!copyDone || current == null || currentApplier == null || failure != null) {
             return false;
         }
-        Duration lag = Duration.between(current.lastActivity(), context.clock().instant());
-        return currentApplier.idle() && lag.compareTo(settings.readyLag()) <= 0;
+        Instant now = context.clock().instant();
+        Duration streamSilence = Duration.between(current.lastActivity(), now);
+        return streamSilence.compareTo(settings.readyLag()) <= 0
+                && currentApplier.lag(now).compareTo(settings.readyLag()) <= 0;
     }
 
     private long livenessIndicator() {

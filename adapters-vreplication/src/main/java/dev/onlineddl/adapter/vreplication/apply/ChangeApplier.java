@@ -59,6 +59,7 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
     private BinlogPosition applied;
     private String failure;
     private long appliedTransactions;
+    private Instant inFlightSince;
     private final Thread thread;
 
     /**
@@ -125,6 +126,20 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
         lock.lock();
         try {
             return queue.isEmpty() && !applying;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * How far behind the applier is: the age of the oldest transaction read but not yet applied,
+     * zero when there is none (Vitess's readiness asks the stream to be within 5 s of now).
+     */
+    public Duration lag(Instant now) {
+        lock.lock();
+        try {
+            Instant oldest = applying ? inFlightSince : queue.isEmpty() ? null : queue.get(0).committedAt();
+            return oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
         } finally {
             lock.unlock();
         }
@@ -303,6 +318,7 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
                 batch.add(next);
             }
             applying = true;
+            inFlightSince = batch.get(0).committedAt();
             return batch;
         } finally {
             lock.unlock();

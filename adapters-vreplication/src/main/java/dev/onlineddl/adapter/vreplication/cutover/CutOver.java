@@ -107,6 +107,7 @@ public final class CutOver {
             execute(renameSession.connection(), "SET SESSION lock_wait_timeout = "
                     + (lockSeconds + 2 * Math.max(1, settings.positionWait().toSeconds()) + 5));
             stages.stage("locking tables");
+            long lockRequested = System.nanoTime();
             execute(lockSession.connection(), "LOCK TABLES " + Identifiers.quote(sentry) + " WRITE, "
                     + Identifiers.quote(plan.sourceTable()) + " WRITE, " + Identifiers.quote(plan.shadowTable()) + " WRITE");
 
@@ -151,6 +152,8 @@ public final class CutOver {
             execute(lockSession.connection(), "UNLOCK TABLES");
             stages.stage("waiting for RENAME to complete");
             awaitRename(rename);
+            LOG.info("cut-over of migration {}: writers to `{}` were held for {} ms (from LOCK TABLES to the RENAME)",
+                    migration, plan.sourceTable(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lockRequested));
             stages.stage("cut-over complete");
             return applied;
         } catch (SQLException | TimeoutException | RuntimeException e) {
