@@ -146,9 +146,20 @@ abstract class EngineItSupport {
         List<String> result = new ArrayList<>();
         for (Map<String, Object> row : query(target.dataSource(), "SELECT " + columns + " FROM " + quote(table)
                 + " ORDER BY " + orderBy)) {
-            result.add(row.values().toString());
+            result.add(row.values().stream().map(EngineItSupport::render).toList().toString());
         }
         return result;
+    }
+
+    /** A value as text that is equal exactly when the values are: bytes in hex, decimals without scale padding. */
+    static String render(Object value) {
+        if (value instanceof byte[] bytes) {
+            return "0x" + java.util.HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     static String quote(String identifier) {

@@ -1,0 +1,7 @@
+CREATE TABLE onlineddl_test (
+  id INT NOT NULL PRIMARY KEY,
+  created DATETIME NOT NULL,
+  touched TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  day DATE NULL
+);
+INSERT INTO onlineddl_test (id, created, day) SELECT seq, '2024-01-01 00:00:00' + INTERVAL seq MINUTE, '2024-01-01' + INTERVAL seq DAY FROM seq_1_to_1000;
