@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.vreplication;
 
+import dev.onlineddl.adapter.vreplication.copy.ChunkObserver;
 import java.time.Duration;
 
 /**
@@ -11,7 +12,9 @@ import java.time.Duration;
  * @param cutOverLockTimeout {@code lock_wait_timeout} of the cut-over's LOCK TABLES, and its RENAME wait
  * @param cutOverBackoff     the pause after a failed cut-over attempt, doubled per attempt
  * @param cutOverBackoffMax  the cap of that pause
- * @param lockingReads       false only in the race test that proves the locking reads are needed
+ * @param lockingReads       false only in the race test that proves the locking reads are needed: the copy
+ *                           and the applier then read without locks, at READ COMMITTED
+ * @param chunkObserver      sees each chunk in flight (tests only)
  */
 public record EngineSettings(
         Duration chunkTime,
@@ -20,10 +23,12 @@ public record EngineSettings(
         Duration cutOverLockTimeout,
         Duration cutOverBackoff,
         Duration cutOverBackoffMax,
-        boolean lockingReads) {
+        boolean lockingReads,
+        ChunkObserver chunkObserver) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(Duration.ofMillis(30), Duration.ofSeconds(5),
-            Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(30), true);
+            Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(30), true,
+            ChunkObserver.NONE);
 
     public EngineSettings {
         if (cutOverLockTimeout.toSeconds() < 1) {
@@ -42,11 +47,21 @@ public record EngineSettings(
 
     public EngineSettings withLockingReads(boolean locking) {
         return new EngineSettings(chunkTime, readyLag, positionWait, cutOverLockTimeout, cutOverBackoff, cutOverBackoffMax,
-                locking);
+                locking, chunkObserver);
     }
 
     public EngineSettings withCutOverLockTimeout(Duration timeout) {
         return new EngineSettings(chunkTime, readyLag, positionWait, timeout, cutOverBackoff, cutOverBackoffMax,
-                lockingReads);
+                lockingReads, chunkObserver);
+    }
+
+    public EngineSettings withChunkTime(Duration time) {
+        return new EngineSettings(time, readyLag, positionWait, cutOverLockTimeout, cutOverBackoff, cutOverBackoffMax,
+                lockingReads, chunkObserver);
+    }
+
+    public EngineSettings withChunkObserver(ChunkObserver observer) {
+        return new EngineSettings(chunkTime, readyLag, positionWait, cutOverLockTimeout, cutOverBackoff, cutOverBackoffMax,
+                lockingReads, observer);
     }
 }

@@ -81,6 +81,7 @@ final class MigrationJob {
     private long serverId;
     private boolean mariaDb;
     private TableCopyPlan plan;
+    private final ShadowWriters shadowWriters = new ShadowWriters();
 
     MigrationJob(MigrationRun run, StrategyContext context, EngineSettings settings, StreamStateStore state, Runnable onEnd) {
         this.run = run;
@@ -247,15 +248,13 @@ final class MigrationJob {
             }
         }
         plan = new TableCopyPlan(schema, table, shadow, analysis.selectList(), analysis.targetColumnList(),
-                analysis.sourceKey().name(), key, analysis.sourceKeyTargetColumns());
-        targetKeyName = analysis.targetKey().name();
+                analysis.sourceKey().name(), key, analysis.sourceKeyTargetColumns(), analysis.targetKey().name());
         sourceColumnCount = source.columns().size();
         try (Connection connection = context.connections().open()) {
             streamId = state.create(connection, uuid.value(), schema, describeSource(analysis), table);
         }
     }
 
-    private String targetKeyName;
     private int sourceColumnCount;
 
     private static KeyColumn keyColumn(ColumnInfo column) {
@@ -278,7 +277,7 @@ final class MigrationJob {
         }
         DedicatedSession applierSession = context.openDedicatedSession();
         applier = new ChangeApplier(uuid.value(), new RowResync(plan), applierSession.connection(), state, streamId, start,
-                throttleGate(), settings.lockingReads(), context.clock(), this::fail);
+                throttleGate(), settings.lockingReads(), shadowWriters, context.clock(), this::fail);
         applier.start();
         openStreamer(start);
     }
@@ -304,9 +303,9 @@ final class MigrationJob {
         context.reporter().stage(uuid, "copying rows");
         copyStarted = context.clock().instant();
         try (DedicatedSession session = context.openDedicatedSession()) {
-            RowCopier copier = new RowCopier(uuid.value(), plan, targetKeyName, session.connection(), state, streamId,
+            RowCopier copier = new RowCopier(uuid.value(), plan, session.connection(), state, streamId,
                     new ChunkSizer(settings.chunkTime(), 1000), throttleGate(), settings.lockingReads(),
-                    (copied, lastKey) -> rowsCopied = copied);
+                    settings.chunkObserver(), shadowWriters, (copied, lastKey) -> rowsCopied = copied);
             if (!copier.copyAll(() -> stopping || failure != null)) {
                 checkStopped();
             }

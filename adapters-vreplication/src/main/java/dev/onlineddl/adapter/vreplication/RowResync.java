@@ -28,6 +28,11 @@ public final class RowResync {
         this.plan = plan;
     }
 
+    /** The shadow's key matching the iteration key. */
+    public String targetKeyName() {
+        return plan.targetKeyName();
+    }
+
     /** Runs in the caller's transaction; the caller commits. */
     public void resync(Connection connection, Collection<RowKey> keys, boolean lockingReads) throws SQLException {
         List<RowKey> all = new ArrayList<>(keys);

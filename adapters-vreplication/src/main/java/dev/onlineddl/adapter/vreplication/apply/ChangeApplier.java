@@ -2,7 +2,9 @@ package dev.onlineddl.adapter.vreplication.apply;
 
 import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.adapter.vreplication.RowResync;
+import dev.onlineddl.adapter.vreplication.ShadowWriters;
 import dev.onlineddl.adapter.vreplication.ThrottleGate;
+import dev.onlineddl.adapter.vreplication.plan.DuplicateKeys;
 import dev.onlineddl.adapter.vreplication.state.StreamStateStore;
 import dev.onlineddl.adapter.vreplication.stream.BinlogStreamer;
 import dev.onlineddl.adapter.vreplication.stream.Positions;
@@ -41,6 +43,8 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
 
     private final String migration;
     private final RowResync resync;
+    private final String targetKeyName;
+    private final ShadowWriters shadowWriters;
     private final Connection session;
     private final StreamStateStore state;
     private final long streamId;
@@ -67,10 +71,12 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
      * @param lockingReads false only for the race test that proves the locking reads are needed
      */
     public ChangeApplier(String migration, RowResync resync, Connection session, StreamStateStore state, long streamId,
-            BinlogPosition start, ThrottleGate throttle, boolean lockingReads, Clock clock, Consumer<String> onFailure)
-            throws SQLException {
+            BinlogPosition start, ThrottleGate throttle, boolean lockingReads, ShadowWriters shadowWriters, Clock clock,
+            Consumer<String> onFailure) throws SQLException {
         this.migration = migration;
         this.resync = resync;
+        this.targetKeyName = resync.targetKeyName();
+        this.shadowWriters = shadowWriters;
         this.session = session;
         this.state = state;
         this.streamId = streamId;
@@ -81,6 +87,8 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
         this.seen = start;
         this.applied = start;
         session.setAutoCommit(false);
+        // record locks only, no gap locks: an application's single-row statement never deadlocks with a batch
+        session.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         this.thread = new Thread(this::run, "vrepl-applier-" + migration);
         thread.setDaemon(true);
     }
@@ -331,9 +339,13 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
         SourceTransaction last = batch.get(batch.size() - 1);
         for (int attempt = 1; ; attempt++) {
             try {
-                resync.resync(session, keys, lockingReads);
-                state.recordApplied(session, streamId, last.positionAfter().encoded(), last.committedAt(), clock.instant());
-                session.commit();
+                shadowWriters.inTurn(() -> {
+                    resync.resync(session, keys, lockingReads);
+                    state.recordApplied(session, streamId, last.positionAfter().encoded(), last.committedAt(),
+                            clock.instant());
+                    session.commit();
+                    return null;
+                });
                 lock.lock();
                 try {
                     applied = last.positionAfter();
@@ -363,9 +375,15 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
                 + " (error " + e.getErrorCode() + "). The source table is unchanged";
     }
 
-    static boolean isRetryable(SQLException e) {
+    /**
+     * Lost to a deadlock or a lock wait, or the copier inserted one of the batch's keys between the
+     * batch's delete and insert (a delete of a missing row locks nothing at READ COMMITTED): try
+     * again. A duplicate on any other key is a clash and is not retried.
+     */
+    private boolean isRetryable(SQLException e) {
         return e.getErrorCode() == MysqlErrorNumbers.ER_LOCK_DEADLOCK
-                || e.getErrorCode() == MysqlErrorNumbers.ER_LOCK_WAIT_TIMEOUT;
+                || e.getErrorCode() == MysqlErrorNumbers.ER_LOCK_WAIT_TIMEOUT
+                || (e.getErrorCode() == MysqlErrorNumbers.ER_DUP_ENTRY && DuplicateKeys.names(e.getMessage(), targetKeyName));
     }
 
     private void rollback() {

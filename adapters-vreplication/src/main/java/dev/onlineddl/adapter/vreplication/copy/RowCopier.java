@@ -1,7 +1,9 @@
 package dev.onlineddl.adapter.vreplication.copy;
 
 import com.mysql.cj.exceptions.MysqlErrorNumbers;
+import dev.onlineddl.adapter.vreplication.ShadowWriters;
 import dev.onlineddl.adapter.vreplication.ThrottleGate;
+import dev.onlineddl.adapter.vreplication.plan.DuplicateKeys;
 import dev.onlineddl.adapter.vreplication.plan.KeyPredicates;
 import dev.onlineddl.adapter.vreplication.plan.TableCopyPlan;
 import dev.onlineddl.adapter.vreplication.state.StreamStateStore;
@@ -14,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,6 @@ public final class RowCopier {
 
     private final String migration;
     private final TableCopyPlan plan;
-    private final String targetKeyName;
     private final Connection session;
     private final StreamStateStore state;
     private final long streamId;
@@ -47,20 +47,19 @@ public final class RowCopier {
     private final ThrottleGate throttle;
     private final boolean lockingReads;
     private final Progress progress;
+    private final ChunkObserver observer;
+    private final ShadowWriters shadowWriters;
     private long rowsCopied;
 
     /**
-     * @param targetKeyName the shadow's index matching the iteration key: duplicates on it are rows the
-     *                      applier wrote first
      * @param session       a dedicated session, used by the copier alone
      * @param lockingReads  false only for the race test that proves the locking reads are needed
      */
-    public RowCopier(String migration, TableCopyPlan plan, String targetKeyName, Connection session,
+    public RowCopier(String migration, TableCopyPlan plan, Connection session,
             StreamStateStore state, long streamId, ChunkSizer sizer, ThrottleGate throttle, boolean lockingReads,
-            Progress progress) throws SQLException {
+            ChunkObserver observer, ShadowWriters shadowWriters, Progress progress) throws SQLException {
         this.migration = migration;
         this.plan = plan;
-        this.targetKeyName = targetKeyName;
         this.session = session;
         this.state = state;
         this.streamId = streamId;
@@ -68,11 +67,15 @@ public final class RowCopier {
         this.throttle = throttle;
         this.lockingReads = lockingReads;
         this.progress = progress;
+        this.observer = observer;
+        this.shadowWriters = shadowWriters;
         session.setAutoCommit(false);
         try (Statement statement = session.createStatement()) {
             // every warning of a chunk must be seen, not just the first 64
             statement.execute("SET SESSION max_error_count = 65535");
         }
+        // record locks only, no gap locks: an application's single-row statement never deadlocks with a chunk
+        session.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     }
 
     /**
@@ -86,7 +89,8 @@ public final class RowCopier {
         while (!stopped.getAsBoolean()) {
             throttle.awaitAllowed(ThrottleGate.COPIER);
             int rows = sizer.rows();
-            ChunkResult chunk = copyChunkWithRetries(last, rows);
+            List<Object> from = last;
+            ChunkResult chunk = shadowWriters.inTurn(() -> copyChunkWithRetries(from, rows));
             if (chunk.end() == null) {
                 return true;
             }
@@ -102,7 +106,7 @@ public final class RowCopier {
     private record ChunkResult(List<Object> end, long rows) {
     }
 
-    private ChunkResult copyChunkWithRetries(List<Object> last, int rows) throws InterruptedException {
+    private ChunkResult copyChunkWithRetries(List<Object> last, int rows) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return copyChunk(last, rows);
@@ -143,6 +147,7 @@ public final class RowCopier {
             sql.append(" LOCK IN SHARE MODE");
         }
         long inserted;
+        observer.chunkStarting(last, end);
         try (PreparedStatement insert = session.prepareStatement(sql.toString())) {
             int index = 1;
             if (last != null) {
@@ -159,6 +164,7 @@ public final class RowCopier {
         String lastKey = end == null ? "end of table" : end.toString();
         state.recordChunk(session, streamId, plan.sourceTable(), lastKey, rowsCopied);
         session.commit();
+        observer.chunkCommitted();
         sizer.record((int) Math.min(Integer.MAX_VALUE, copied), Duration.ofNanos(System.nanoTime() - started));
         progress.chunkCopied(rowsCopied, lastKey);
         return new ChunkResult(end, copied);
@@ -223,15 +229,7 @@ public final class RowCopier {
     }
 
     private boolean isOnIterationKey(String message) {
-        // MariaDB: "... for key 'PRIMARY'"; MySQL 8: "... for key 'table.PRIMARY'"
-        int at = message.lastIndexOf(" for key '");
-        if (at < 0 || !message.endsWith("'")) {
-            return false;
-        }
-        String key = message.substring(at + " for key '".length(), message.length() - 1);
-        int dot = key.lastIndexOf('.');
-        String name = dot >= 0 ? key.substring(dot + 1) : key;
-        return name.toLowerCase(Locale.ROOT).equals(targetKeyName.toLowerCase(Locale.ROOT));
+        return DuplicateKeys.names(message, plan.targetKeyName());
     }
 
     private void rollback() {

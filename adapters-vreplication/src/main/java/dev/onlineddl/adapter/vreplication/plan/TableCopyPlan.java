@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param sourceKeyName     the source index iterated ({@code PRIMARY} or a unique key's name)
  * @param sourceKey         the source key's columns, in key order
  * @param targetKeyColumns  the shadow's columns of the matching key, in the same order
+ * @param targetKeyName     the shadow's unique key over those columns: a duplicate on it is a row
+ *                          copier and applier both wrote, a duplicate on any other key a real clash
  */
 public record TableCopyPlan(
         String schema,
@@ -26,7 +28,8 @@ public record TableCopyPlan(
         String targetColumnList,
         String sourceKeyName,
         List<KeyColumn> sourceKey,
-        List<String> targetKeyColumns) {
+        List<String> targetKeyColumns,
+        String targetKeyName) {
 
     public TableCopyPlan {
         Objects.requireNonNull(schema, "schema");
@@ -35,6 +38,7 @@ public record TableCopyPlan(
         Objects.requireNonNull(selectList, "selectList");
         Objects.requireNonNull(targetColumnList, "targetColumnList");
         Objects.requireNonNull(sourceKeyName, "sourceKeyName");
+        Objects.requireNonNull(targetKeyName, "targetKeyName");
         sourceKey = List.copyOf(sourceKey);
         targetKeyColumns = List.copyOf(targetKeyColumns);
         if (sourceKey.isEmpty() || sourceKey.size() != targetKeyColumns.size()) {

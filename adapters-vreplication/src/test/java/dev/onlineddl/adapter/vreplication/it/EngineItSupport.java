@@ -162,6 +162,14 @@ abstract class EngineItSupport {
         return String.valueOf(value);
     }
 
+    /** The server's account of its latest deadlock, for the message of a test that saw one. */
+    static String latestDeadlock(TestDatabase target) throws SQLException {
+        String status = String.valueOf(query(target.dataSource(), "SHOW ENGINE INNODB STATUS").get(0).get("Status"));
+        int from = status.indexOf("LATEST DETECTED DEADLOCK");
+        int to = status.indexOf("TRANSACTIONS\n------------", Math.max(0, from));
+        return from < 0 ? "no deadlock reported" : status.substring(from, to < 0 ? status.length() : to);
+    }
+
     static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }

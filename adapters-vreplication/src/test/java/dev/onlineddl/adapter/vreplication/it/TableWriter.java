@@ -18,10 +18,21 @@ import javax.sql.DataSource;
  */
 final class TableWriter implements AutoCloseable {
 
-    /** One write; return whether it changed something. */
+    /** One write, by writer thread {@code writer} (0 … threads − 1). */
     @FunctionalInterface
     interface Write {
+        void run(Connection connection, ThreadLocalRandom random, int writer) throws SQLException;
+    }
+
+    /** A write that does not care which thread runs it. */
+    @FunctionalInterface
+    interface AnyThreadWrite extends Write {
         void run(Connection connection, ThreadLocalRandom random) throws SQLException;
+
+        @Override
+        default void run(Connection connection, ThreadLocalRandom random, int writer) throws SQLException {
+            run(connection, random);
+        }
     }
 
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -30,13 +41,18 @@ final class TableWriter implements AutoCloseable {
     private final AtomicReference<SQLException> firstError = new AtomicReference<>();
     private final List<Thread> threads = new ArrayList<>();
 
+    TableWriter(DataSource dataSource, int threadCount, AnyThreadWrite write) {
+        this(dataSource, threadCount, (Write) write);
+    }
+
     TableWriter(DataSource dataSource, int threadCount, Write write) {
         for (int i = 0; i < threadCount; i++) {
+            int writer = i;
             Thread thread = new Thread(() -> {
                 try (Connection connection = dataSource.getConnection()) {
                     while (running.get()) {
                         try {
-                            write.run(connection, ThreadLocalRandom.current());
+                            write.run(connection, ThreadLocalRandom.current(), writer);
                             writes.incrementAndGet();
                         } catch (SQLException e) {
                             errors.incrementAndGet();

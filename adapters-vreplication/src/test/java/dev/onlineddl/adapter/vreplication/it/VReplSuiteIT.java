@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code create.sql}: creates and fills the table {@code onlineddl_test};</li>
  *   <li>{@code alter}: what follows {@code ALTER TABLE onlineddl_test};</li>
  *   <li>{@code writer.sql} (optional): the writer's statements, one per line, run at random while the
- *       migration runs; {@code :id} and {@code :n} stand for random numbers (1–1500, 1–1000000);</li>
+ *       migration runs; {@code :id} and {@code :n} stand for random numbers (1–1500, 1–1000000), and
+ *       the two writer threads draw ids of their own parity;</li>
  *   <li>{@code expect_failure} (optional): the migration must fail, its message containing this text,
  *       and the table must be left as it was;</li>
  *   <li>{@code orig_columns} / {@code ghost_columns} (optional): the columns compared in the old and
@@ -77,13 +78,16 @@ class VReplSuiteIT extends EngineItSupport {
         List<String> rowsBefore = rows(target, TABLE, "*", "1");
         OnlineDdl executor = testbed.executor(target, "suite-" + name, List.of(new VReplicationPlugin()));
         List<String> writes = read(folder, "writer.sql").map(VReplSuiteIT::lines).orElse(List.of());
-        TableWriter writer = writes.isEmpty() ? null : new TableWriter(target.dataSource(), 2, (connection, random) -> {
+        // each writer thread draws ids of its own parity: two sessions inserting one key can deadlock each other
+        TableWriter writer = writes.isEmpty() ? null : new TableWriter(target.dataSource(), 2,
+                (TableWriter.Write) (connection, random, thread) -> {
             String sql = writes.get(random.nextInt(writes.size()));
             List<Object> values = new ArrayList<>();
             Matcher placeholders = PLACEHOLDER.matcher(sql);
             StringBuilder bound = new StringBuilder();
             while (placeholders.find()) {
-                values.add(placeholders.group(1).equals("id") ? random.nextInt(1, 1501) : random.nextInt(1, 1_000_001));
+                values.add(placeholders.group(1).equals("id") ? random.nextInt(0, 750) * 2 + 1 + thread
+                        : random.nextInt(1, 1_000_001));
                 placeholders.appendReplacement(bound, "?");
             }
             placeholders.appendTail(bound);
