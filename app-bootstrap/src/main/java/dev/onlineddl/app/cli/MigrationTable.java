@@ -14,8 +14,8 @@ import java.util.List;
 final class MigrationTable {
 
     static final List<String> COLUMNS = List.of(
-            "migration_uuid", "mysql_table", "ddl_action", "strategy", "migration_status", "progress", "eta_seconds",
-            "ready_to_complete", "requested_timestamp", "migration_context", "message");
+            "migration_uuid", "mysql_table", "ddl_action", "strategy", "migration_status", "stage", "progress",
+            "eta_seconds", "rows_copied", "ready_to_complete", "requested_timestamp", "migration_context", "message");
 
     /** Long messages and statements would wrap every row; the full text is in --json. */
     static final int MAX_CELL = 60;

@@ -128,7 +128,7 @@ class OnlineDdlCliTest {
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("migration_uuid").contains("mysql_table", "strategy", "migration_status",
-                "progress", "migration_context", "message");
+                "stage", "progress", "eta_seconds", "rows_copied", "migration_context", "message");
         assertThat(lines.get(1)).startsWith(queued.uuid().value()).contains("queued", "deploy-7");
         assertThat(lines.get(2)).startsWith(running.uuid().value()).contains("running");
         // Aligned: every value of the status column starts where its header does.

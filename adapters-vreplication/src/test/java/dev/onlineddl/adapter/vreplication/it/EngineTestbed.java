@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -67,6 +68,12 @@ final class EngineTestbed implements AutoCloseable {
 
     OnlineDdl executor(TestDatabase target, String executorId, List<? extends StrategyPlugin> plugins,
             UnaryOperator<ExecutorConfig> tweak) {
+        return executor(target, executorId, plugins, tweak, Clock.systemUTC());
+    }
+
+    /** An executor whose core and engines read time from {@code clock}. */
+    OnlineDdl executor(TestDatabase target, String executorId, List<? extends StrategyPlugin> plugins,
+            UnaryOperator<ExecutorConfig> tweak, Clock clock) {
         List<StrategyPlugin> all = new ArrayList<>(plugins);
         all.add(new BuiltInMysqlPlugin());
         HikariTargetConnections connections = new HikariTargetConnections(TargetConnectionSettings.of(
@@ -80,6 +87,7 @@ final class EngineTestbed implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         OnlineDdl executor = OnlineDdl.builder(config)
+                .clock(clock)
                 .store(new JooqMigrationStore(connections.dataSource(), controlSchema, config.target()))
                 .schemaInspector(new JdbcSchemaInspector(connections.dataSource()))
                 .ddlExecutor(new JdbcDdlExecutor(connections.dataSource()))
