@@ -1,13 +1,13 @@
 package dev.onlineddl.service;
 
 import dev.onlineddl.domain.DdlAction;
-import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.rules.CancelPlan;
 import dev.onlineddl.domain.rules.CancelRules;
 import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.port.in.CommandResult;
+import dev.onlineddl.port.out.MigrationNotFoundException;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTimestamp;
 import dev.onlineddl.spi.MigrationRun;
@@ -73,12 +73,10 @@ final class MigrationLifecycle {
         return migrationLock;
     }
 
-    /** The row, or the user's error for a UUID this target does not have. */
+    /** The row, or {@link MigrationNotFoundException} (the user's error) for a UUID this target does not have. */
     Migration requireMigration(MigrationUuid uuid) {
         Objects.requireNonNull(uuid, "uuid");
-        return store.findMigration(uuid).orElseThrow(() -> new InvalidInputException("migration not found: " + uuid
-                + " (target database " + store.target().mysqlSchema()
-                + "): check the UUID with show, or whether it was submitted to another database"));
+        return store.readMigration(uuid);
     }
 
     /**

@@ -50,6 +50,11 @@ final class MigrationQueries implements QueryMigrations {
         return store.migrationsWithStatus(byStatus.status());
     }
 
+    @Override
+    public Migration migration(MigrationUuid uuid) {
+        return lifecycle.requireMigration(uuid);
+    }
+
     /**
      * The log file an external tool wrote for the migration; for strategies that keep none, its
      * stored message (what failed, or why it is waiting).

@@ -23,6 +23,7 @@ import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.port.out.CompletedMigration;
 import dev.onlineddl.port.out.DdlAnalyzer;
 import dev.onlineddl.port.out.DdlExecution;
+import dev.onlineddl.port.out.DdlExecution.AcceptableError;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.DdlOutcome;
 import dev.onlineddl.port.out.DiffHints;
@@ -315,8 +316,8 @@ final class MigrationRunner {
         }
         GcTableName held = GcTableName.heldAfterDrop(uuid, clock.instant(), lifecycle.config().artifactRetention());
         store.addArtifact(uuid, held.name());
-        Set<Integer> tolerated = statement.ifExists()
-                ? DdlExecution.MISSING_TABLE_ERROR_CODES
+        Set<AcceptableError> tolerated = statement.ifExists()
+                ? Set.of(AcceptableError.MISSING_TABLE)
                 : Set.of();
         reportRunning(uuid);
         DdlOutcome outcome = run(table, held.renameStatement(table), setting, tolerated);
@@ -564,7 +565,7 @@ final class MigrationRunner {
 
     // ------------------------------------------------------------------ helpers
 
-    private DdlOutcome run(String table, String sql, StrategySetting setting, Set<Integer> tolerated) {
+    private DdlOutcome run(String table, String sql, StrategySetting setting, Set<AcceptableError> tolerated) {
         return ddlExecutor.execute(new DdlExecution(lifecycle.targetSchema(), table, sql,
                 setting.isAllowZeroInDate(), tolerated));
     }

@@ -1,5 +1,6 @@
 package dev.onlineddl.embedded;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +21,6 @@ final class EmbeddedAccounts {
     static final String USER = "onlineddl";
     /** The hosts the account may connect from: TCP over loopback, and the Unix socket. */
     static final List<String> USER_HOSTS = List.of("127.0.0.1", "localhost");
-
-    /** "Operation ALTER USER failed": root@<host name> cannot be altered under --skip-name-resolve. */
-    private static final int ER_CANNOT_USER = 1396;
 
     private EmbeddedAccounts() {
     }
@@ -47,7 +45,7 @@ final class EmbeddedAccounts {
                         PasswordFile.generate(random).value());
             } catch (SQLException cannotAlter) {
                 // Only host-name accounts refuse; with --skip-name-resolve nobody can log in through them anyway.
-                if (cannotAlter.getErrorCode() != ER_CANNOT_USER) {
+                if (cannotAlter.getErrorCode() != MysqlErrorNumbers.ER_CANNOT_USER) {
                     throw cannotAlter;
                 }
             }
@@ -85,7 +83,7 @@ final class EmbeddedAccounts {
             try {
                 execute(superuser, "ALTER USER ?@? ACCOUNT LOCK", account.user(), account.host());
             } catch (SQLException cannotAlter) {
-                if (cannotAlter.getErrorCode() != ER_CANNOT_USER) {
+                if (cannotAlter.getErrorCode() != MysqlErrorNumbers.ER_CANNOT_USER) {
                     throw cannotAlter;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.onlineddl.embedded;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,8 +31,6 @@ public final class Replication {
     /** How often the replica's threads are looked at while waiting for them to run. */
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(50);
     private static final int PASSWORD_BYTES = 24;
-    /** "The server is not configured as slave": nothing to stop yet. */
-    private static final int ER_BAD_SLAVE = 1200;
 
     /** Where the replica starts reading the primary's binlog. */
     public enum StartingPoint {
@@ -164,7 +163,7 @@ public final class Replication {
         try (Statement statement = replica.createStatement()) {
             statement.execute("STOP SLAVE");
         } catch (SQLException notAReplicaYet) {
-            if (notAReplicaYet.getErrorCode() != ER_BAD_SLAVE) {
+            if (notAReplicaYet.getErrorCode() != MysqlErrorNumbers.ER_BAD_REPLICA) { // not a replica yet: nothing to stop
                 throw notAReplicaYet;
             }
         }

@@ -1,5 +1,6 @@
 package dev.onlineddl.embedded;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,6 @@ class EmbeddedServerIT {
 
     /** Unpacked once for every test of the build, instead of 313 MB per test into each test's home. */
     private static final Optional<Path> SHARED_BINARIES = Optional.of(TestBinaries.locate().root());
-    private static final int ER_ACCESS_DENIED = 1045;
 
     @TempDir
     Path temp;
@@ -77,8 +77,8 @@ class EmbeddedServerIT {
                 }
             }
 
-            assertThat(loginError(server, "root", "")).as("root without password").isEqualTo(ER_ACCESS_DENIED);
-            assertThat(loginError(server, "onlineddl", "not-the-password")).isEqualTo(ER_ACCESS_DENIED);
+            assertThat(loginError(server, "root", "")).as("root without password").isEqualTo(MysqlErrorNumbers.ER_ACCESS_DENIED_ERROR);
+            assertThat(loginError(server, "onlineddl", "not-the-password")).isEqualTo(MysqlErrorNumbers.ER_ACCESS_DENIED_ERROR);
             assertThat(Files.getPosixFilePermissions(server.passwordFile()))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(server.passwordFile()).hasContent(server.password().value());
@@ -122,7 +122,7 @@ class EmbeddedServerIT {
                 assertThat(row.next()).isTrue();
                 assertThat(row.getString(1)).isEqualTo("survives");
             }
-            assertThat(loginError(second, "root", "")).isEqualTo(ER_ACCESS_DENIED);
+            assertThat(loginError(second, "root", "")).isEqualTo(MysqlErrorNumbers.ER_ACCESS_DENIED_ERROR);
         }
         assertThat(serversOn(directory)).isEmpty();
         assertThat(directory.resolve("password")).exists();

@@ -1,5 +1,6 @@
 package dev.onlineddl.testkit;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.domain.naming.Identifiers;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,8 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A running server, wherever it came from, and the two accounts the kit uses on it. */
 final class ProvisionedServer implements TestServer {
 
-    /** MySQL and MariaDB both answer this when {@code CREATE DATABASE} meets an existing name. */
-    private static final int ER_DB_CREATE_EXISTS = 1007;
     /** Seconds a {@code DROP DATABASE} may wait for a lock a test left behind before it fails instead of hanging. */
     private static final int DROP_LOCK_WAIT_SECONDS = 30;
 
@@ -88,7 +87,7 @@ final class ProvisionedServer implements TestServer {
             statement.execute("CREATE DATABASE " + Identifiers.quote(name));
             return true;
         } catch (SQLException e) {
-            if (e.getErrorCode() == ER_DB_CREATE_EXISTS) {
+            if (e.getErrorCode() == MysqlErrorNumbers.ER_DB_CREATE_EXISTS) {
                 return false;
             }
             throw new SQLException("could not create test database " + name + " on " + describe() + ": " + e.getMessage(),

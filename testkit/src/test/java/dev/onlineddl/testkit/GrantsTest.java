@@ -1,5 +1,6 @@
 package dev.onlineddl.testkit;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestDatabaseExtension.class)
 class GrantsTest {
 
-    private static final int ER_DBACCESS_DENIED_ERROR = 1044;
-    private static final int ER_TABLEACCESS_DENIED_ERROR = 1142;
     private static final String PASSWORD = "grants-test-pw";
 
     private final TestDatabase db;
@@ -49,12 +48,12 @@ class GrantsTest {
 
         assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), credentials()).close())
                 .isInstanceOfSatisfying(SQLException.class,
-                        denied -> assertThat(denied.getErrorCode()).isEqualTo(ER_DBACCESS_DENIED_ERROR));
+                        denied -> assertThat(denied.getErrorCode()).isEqualTo(MysqlErrorNumbers.ER_DBACCESS_DENIED_ERROR));
         try (Connection connection = DriverManager.getConnection(db.server().serverJdbcUrl(), credentials());
                 Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + Identifiers.quoteQualified(db.name(), "guarded")))
                     .isInstanceOfSatisfying(SQLException.class,
-                            denied -> assertThat(denied.getErrorCode()).isEqualTo(ER_TABLEACCESS_DENIED_ERROR));
+                            denied -> assertThat(denied.getErrorCode()).isEqualTo(MysqlErrorNumbers.ER_TABLEACCESS_DENIED_ERROR));
         }
     }
 
@@ -69,7 +68,7 @@ class GrantsTest {
             }
             assertThatThrownBy(() -> statement.execute("INSERT INTO guarded VALUES (1)"))
                     .isInstanceOfSatisfying(SQLException.class,
-                            denied -> assertThat(denied.getErrorCode()).isEqualTo(ER_TABLEACCESS_DENIED_ERROR));
+                            denied -> assertThat(denied.getErrorCode()).isEqualTo(MysqlErrorNumbers.ER_TABLEACCESS_DENIED_ERROR));
         }
     }
 

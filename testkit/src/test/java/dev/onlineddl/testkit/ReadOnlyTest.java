@@ -1,5 +1,6 @@
 package dev.onlineddl.testkit;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.parallel.Isolated;
 class ReadOnlyTest {
 
     /** MySQL and MariaDB: "The server is running with the --read-only option so it cannot execute this statement". */
-    private static final int ER_OPTION_PREVENTS_STATEMENT = 1290;
 
     @Test
     void writesOfTheTestUserFailWhileTheAdminSetsReadOnly(TestDatabase db) throws SQLException {
@@ -33,7 +33,7 @@ class ReadOnlyTest {
             try {
                 assertThatThrownBy(() -> userStatement.execute("INSERT INTO guarded VALUES (2)"))
                         .isInstanceOfSatisfying(SQLException.class,
-                                refused -> assertThat(refused.getErrorCode()).isEqualTo(ER_OPTION_PREVENTS_STATEMENT));
+                                refused -> assertThat(refused.getErrorCode()).isEqualTo(MysqlErrorNumbers.ER_OPTION_PREVENTS_STATEMENT));
             } finally {
                 adminStatement.execute("SET GLOBAL read_only = 0");
             }

@@ -1,10 +1,11 @@
 package dev.onlineddl.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.client.ApiAnswer;
 import dev.onlineddl.app.client.ApiClient;
 import dev.onlineddl.app.client.ClientToken;
 import dev.onlineddl.app.client.DaemonUnreachableException;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.json.Json;
 import dev.onlineddl.domain.MigrationUuid;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ abstract class ClientCommand implements Callable<Integer> {
     }
 
     /** Prints a refusal or failure and returns its exit code; runs {@code onSuccess} otherwise. */
-    final int finish(ApiAnswer answer, Consumer<JsonObject> onSuccess) {
+    final int finish(ApiAnswer answer, Consumer<ObjectNode> onSuccess) {
         if (answer.isSuccess()) {
             onSuccess.accept(answer.body());
             out().flush();
@@ -97,8 +98,8 @@ abstract class ClientCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    static String affected(String command, JsonObject body) {
-        long count = body.number("migrations_affected").orElse(0L);
+    static String affected(String command, ObjectNode body) {
+        long count = Json.number(body, "migrations_affected").orElse(0L);
         return command + ": " + count + (count == 1 ? " migration" : " migrations") + " affected";
     }
 }

@@ -86,6 +86,10 @@ final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--allow-remote", description = "Allow --http on a non-loopback address.")
     boolean allowRemote;
 
+    @Option(names = "--http-threads", paramLabel = "N",
+            description = "How many HTTP requests are served at once (default: 8); submissions waiting for their DDL hold none.")
+    String httpThreads;
+
     @Option(names = "--gh-ost-path", paramLabel = "FILE", description = "The gh-ost executable.")
     String ghOstPath;
 
@@ -273,6 +277,7 @@ final class DaemonCommand implements Callable<Integer> {
         put(flags, Setting.STALE_AFTER, staleAfter);
         put(flags, Setting.HTTP, http);
         put(flags, Setting.ALLOW_REMOTE, allowRemote ? "true" : null);
+        put(flags, Setting.HTTP_THREADS, httpThreads);
         put(flags, Setting.GH_OST_PATH, ghOstPath);
         put(flags, Setting.PT_OSC_PATH, ptOscPath);
         Optional<Path> configFile = Optional.ofNullable(config)

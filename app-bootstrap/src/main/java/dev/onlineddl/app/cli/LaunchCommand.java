@@ -1,8 +1,8 @@
 package dev.onlineddl.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.client.ApiClient;
-import dev.onlineddl.app.json.JsonValue.JsonArray;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ final class LaunchCommand extends ClientCommand {
         if (all) {
             return finish(api.post("api/migrations/all/launch", null), body -> out().println(affected("launch", body)));
         }
-        JsonObject request = JsonObject.builder().put("shards", JsonArray.ofStrings(shards)).build();
+        ObjectNode request = Json.object().set("shards", Json.strings(shards));
         return finish(api.post("api/migrations/" + uuid(uuid) + "/launch", request),
                 body -> out().println(affected("launch", body)));
     }

@@ -1,6 +1,7 @@
 package dev.onlineddl.app.cli;
 
 import dev.onlineddl.app.client.ApiClient;
+import dev.onlineddl.app.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +19,7 @@ final class LogsCommand extends ClientCommand {
     @Override
     int run(ApiClient api) {
         return finish(api.get("api/migrations/" + uuid(uuid) + "/logs"), body -> {
-            String logs = body.string("logs").orElse("");
+            String logs = Json.string(body, "logs").orElse("");
             out().print(logs);
             if (!logs.isEmpty() && !logs.endsWith("\n")) {
                 out().println();

@@ -1,11 +1,8 @@
 package dev.onlineddl.app.cli;
 
-import dev.onlineddl.app.json.JsonValue;
-import dev.onlineddl.app.json.JsonValue.JsonBoolean;
-import dev.onlineddl.app.json.JsonValue.JsonNull;
-import dev.onlineddl.app.json.JsonValue.JsonNumber;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
-import dev.onlineddl.app.json.JsonValue.JsonString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onlineddl.app.json.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +20,13 @@ final class MigrationTable {
     private MigrationTable() {
     }
 
-    static void print(List<JsonObject> rows, PrintWriter out) {
+    static void print(List<ObjectNode> rows, PrintWriter out) {
         List<List<String>> cells = new ArrayList<>();
         cells.add(COLUMNS);
-        for (JsonObject row : rows) {
+        for (ObjectNode row : rows) {
             List<String> line = new ArrayList<>();
             for (String column : COLUMNS) {
-                line.add(cell(row.get(column).orElse(JsonNull.INSTANCE)));
+                line.add(cell(row.path(column)));
             }
             cells.add(line);
         }
@@ -51,18 +48,19 @@ final class MigrationTable {
         }
     }
 
-    static String cell(JsonValue value) {
+    /** A cell as the MySQL client prints it: NULL, booleans as 1 and 0, numbers as written. */
+    static String cell(JsonNode value) {
         String text;
-        if (value instanceof JsonString string) {
-            text = string.value();
-        } else if (value instanceof JsonNumber number) {
-            text = number.value().toPlainString();
-        } else if (value instanceof JsonBoolean bool) {
-            text = bool.value() ? "1" : "0";
-        } else if (value instanceof JsonNull) {
+        if (value.isTextual()) {
+            text = value.textValue();
+        } else if (value.isNumber()) {
+            text = value.decimalValue().toPlainString();
+        } else if (value.isBoolean()) {
+            text = value.booleanValue() ? "1" : "0";
+        } else if (value.isNull() || value.isMissingNode()) {
             text = "NULL";
         } else {
-            text = value.toJson();
+            text = Json.write(value);
         }
         // One row per line: control characters (a multi-line message) become spaces.
         text = text.replaceAll("\\p{Cntrl}+", " ").strip();

@@ -1,9 +1,8 @@
 package dev.onlineddl.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.client.ApiClient;
-import dev.onlineddl.app.json.JsonValue;
-import dev.onlineddl.app.json.JsonValue.JsonArray;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,7 +35,7 @@ final class ShowCommand extends ClientCommand {
     int run(ApiClient api) {
         String query = "api/migrations?show=" + URLEncoder.encode(which, StandardCharsets.UTF_8);
         return finish(api.get(query), body -> {
-            List<JsonObject> rows = rows(body);
+            List<ObjectNode> rows = rows(body);
             if (json) {
                 printJson(rows);
             } else if (rows.isEmpty()) {
@@ -47,23 +46,19 @@ final class ShowCommand extends ClientCommand {
         });
     }
 
-    private static List<JsonObject> rows(JsonObject body) {
-        JsonValue migrations = body.get("migrations").orElse(new JsonArray(List.of()));
-        if (!(migrations instanceof JsonArray array)) {
-            return List.of();
-        }
-        return array.elements().stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+    private static List<ObjectNode> rows(ObjectNode body) {
+        return Json.objects(body, "migrations");
     }
 
     /** One row per line inside the array: valid JSON that still reads well and greps well. */
-    private void printJson(List<JsonObject> rows) {
+    private void printJson(List<ObjectNode> rows) {
         if (rows.isEmpty()) {
             out().println("[]");
             return;
         }
         out().println("[");
         for (int i = 0; i < rows.size(); i++) {
-            out().println("  " + rows.get(i).toJson() + (i + 1 < rows.size() ? "," : ""));
+            out().println("  " + Json.write(rows.get(i)) + (i + 1 < rows.size() ? "," : ""));
         }
         out().println("]");
     }

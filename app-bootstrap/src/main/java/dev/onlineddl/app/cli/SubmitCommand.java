@@ -1,7 +1,8 @@
 package dev.onlineddl.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.client.ApiClient;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ final class SubmitCommand extends ClientCommand {
 
     @Override
     int run(ApiClient api) {
-        JsonObject.Builder request = JsonObject.builder().put("sql", statements());
+        ObjectNode request = Json.object().put("sql", statements());
         if (!strategy.isEmpty()) {
             request.put("strategy", strategy);
         }
@@ -51,8 +52,8 @@ final class SubmitCommand extends ClientCommand {
         if (uuid != null) {
             request.put("uuid", uuid(uuid).value());
         }
-        return finish(api.post("api/migrations", request.build()),
-                body -> body.strings("uuids").forEach(out()::println));
+        return finish(api.post("api/migrations", request),
+                body -> Json.strings(body, "uuids").forEach(out()::println));
     }
 
     private String statements() {

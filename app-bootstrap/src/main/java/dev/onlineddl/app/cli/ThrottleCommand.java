@@ -1,7 +1,8 @@
 package dev.onlineddl.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.client.ApiClient;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,7 @@ final class ThrottleCommand extends ClientCommand {
     @Override
     int run(ApiClient api) {
         requireUuidOrAll(uuid, all);
-        JsonObject.Builder request = JsonObject.builder();
+        ObjectNode request = Json.object();
         if (expire != null) {
             request.put("expire", expire);
         }
@@ -40,6 +41,6 @@ final class ThrottleCommand extends ClientCommand {
             request.put("ratio", ratio);
         }
         String path = all ? "api/migrations/all/throttle" : "api/migrations/" + uuid(uuid) + "/throttle";
-        return finish(api.post(path, request.build()), body -> out().println(affected("throttle", body)));
+        return finish(api.post(path, request), body -> out().println(affected("throttle", body)));
     }
 }

@@ -1,10 +1,11 @@
 package dev.onlineddl.app.client;
 
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onlineddl.app.json.Json;
 import java.util.Objects;
 
 /** A daemon's answer: the HTTP status and the JSON object it sent. */
-public record ApiAnswer(int status, JsonObject body) {
+public record ApiAnswer(int status, ObjectNode body) {
 
     public ApiAnswer {
         Objects.requireNonNull(body, "body");
@@ -21,6 +22,6 @@ public record ApiAnswer(int status, JsonObject body) {
 
     /** The daemon's error message, or the status when it sent none. */
     public String error() {
-        return body.string("error").orElse("HTTP status " + status);
+        return Json.string(body, "error").orElse("HTTP status " + status);
     }
 }

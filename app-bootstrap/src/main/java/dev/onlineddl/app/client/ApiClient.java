@@ -1,18 +1,18 @@
 package dev.onlineddl.app.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onlineddl.app.json.Json;
 import dev.onlineddl.app.json.JsonException;
-import dev.onlineddl.app.json.JsonParser;
-import dev.onlineddl.app.json.JsonValue;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,16 +45,16 @@ public final class ApiClient {
         return send("GET", pathAndQuery, null);
     }
 
-    public ApiAnswer post(String path, JsonValue body) {
+    public ApiAnswer post(String path, JsonNode body) {
         return send("POST", path, body);
     }
 
-    private ApiAnswer send(String method, String pathAndQuery, JsonValue body) {
+    private ApiAnswer send(String method, String pathAndQuery, JsonNode body) {
         URI uri = server.resolve(pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json")
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body.toJson()));
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(Json.write(body)));
         if (body != null) {
             request.header("Content-Type", "application/json; charset=utf-8");
         }
@@ -74,12 +74,12 @@ public final class ApiClient {
     }
 
     /** Answers are JSON objects; anything else (a proxy's HTML page) becomes an error text. */
-    private static JsonObject parse(String body) {
+    private static ObjectNode parse(String body) {
         try {
-            return JsonParser.parseObject(body);
+            return Json.parseObject(body);
         } catch (JsonException notJson) {
             String excerpt = body.length() > 200 ? body.substring(0, 200) + "..." : body;
-            return JsonObject.builder().put("error", "unexpected answer (not JSON): " + excerpt.strip()).build();
+            return Json.object().put("error", "unexpected answer (not JSON): " + excerpt.strip());
         }
     }
 }

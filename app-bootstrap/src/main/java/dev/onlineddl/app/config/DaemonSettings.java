@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param shard           defaults to {@code 0}
  * @param retainArtifacts how long artifact tables are kept (at least a second)
  * @param staleAfter      a running migration without sign of life for this long fails (at least a minute)
+ * @param httpThreads     how many HTTP requests are served at once (submissions waiting for their DDL hold none)
  */
 public record DaemonSettings(
         String jdbcUrl,
@@ -32,7 +33,8 @@ public record DaemonSettings(
         HttpAddress http,
         boolean allowRemote,
         Optional<Path> ghOstPath,
-        Optional<Path> ptOscPath) {
+        Optional<Path> ptOscPath,
+        int httpThreads) {
 
     public static final String DEFAULT_CONTROL_SCHEMA = "_onlineddl";
     public static final String DEFAULT_SHARD = "0";
@@ -44,6 +46,8 @@ public record DaemonSettings(
     public static final int DEFAULT_MAX_CONCURRENT = 256;
     /** Vitess's {@code staleMigrationMinutes}. */
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(180);
+    /** Enough for a CLI user, a few scripts and the tools' callbacks at once. */
+    public static final int DEFAULT_HTTP_THREADS = 8;
 
     public DaemonSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");

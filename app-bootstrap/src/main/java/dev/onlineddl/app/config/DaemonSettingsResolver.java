@@ -34,6 +34,7 @@ public final class DaemonSettingsResolver {
     private static final int MAX_KEYSPACE = 256;
     private static final int MAX_SHARD = 255;
     private static final int MAX_MAX_CONCURRENT = 100_000;
+    private static final int MAX_HTTP_THREADS = 1_000;
 
     private final HostResolver hosts;
     private final String localHostName;
@@ -86,8 +87,11 @@ public final class DaemonSettingsResolver {
         Duration staleAfter = duration(sources, Setting.STALE_AFTER, DaemonSettings.DEFAULT_STALE_AFTER,
                 Duration.ofMinutes(1), "must be at least 1m, or running migrations would be failed as stale", problems);
         Integer maxConcurrent = sources.lookup(Setting.MAX_CONCURRENT)
-                .map(value -> problems.check(value, DaemonSettingsResolver::maxConcurrent))
+                .map(value -> problems.check(value, text -> wholeNumber(text, MAX_MAX_CONCURRENT)))
                 .orElse(DaemonSettings.DEFAULT_MAX_CONCURRENT);
+        Integer httpThreads = sources.lookup(Setting.HTTP_THREADS)
+                .map(value -> problems.check(value, text -> wholeNumber(text, MAX_HTTP_THREADS)))
+                .orElse(DaemonSettings.DEFAULT_HTTP_THREADS);
         Boolean allowRemote = sources.lookup(Setting.ALLOW_REMOTE)
                 .map(value -> problems.check(value, DaemonSettingsResolver::bool))
                 .orElse(false);
@@ -106,7 +110,7 @@ public final class DaemonSettingsResolver {
 
         problems.throwIfAny();
         return new DaemonSettings(jdbcUrl, database, user, password, controlSchema, executorId, keyspace, shard,
-                checkInterval, retainArtifacts, maxConcurrent, staleAfter, http, allowRemote, ghOst, ptOsc);
+                checkInterval, retainArtifacts, maxConcurrent, staleAfter, http, allowRemote, ghOst, ptOsc, httpThreads);
     }
 
     private static String required(SettingSources sources, Setting setting, Problems problems, String hint) {
@@ -176,15 +180,15 @@ public final class DaemonSettingsResolver {
         })).orElse(fallback);
     }
 
-    private static int maxConcurrent(String text) {
+    private static int wholeNumber(String text, int max) {
         int value;
         try {
             value = Integer.parseInt(text);
         } catch (NumberFormatException notAnInteger) {
-            throw new IllegalArgumentException("expected a whole number from 1 to " + MAX_MAX_CONCURRENT);
+            throw new IllegalArgumentException("expected a whole number from 1 to " + max);
         }
-        if (value < 1 || value > MAX_MAX_CONCURRENT) {
-            throw new IllegalArgumentException("expected a whole number from 1 to " + MAX_MAX_CONCURRENT);
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException("expected a whole number from 1 to " + max);
         }
         return value;
     }

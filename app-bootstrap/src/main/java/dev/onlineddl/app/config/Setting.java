@@ -26,6 +26,7 @@ public enum Setting {
     STALE_AFTER("stale-after", "a running migration without sign of life for this long fails"),
     HTTP("http", "HOST:PORT the HTTP API listens on"),
     ALLOW_REMOTE("allow-remote", "allow the HTTP API on a non-loopback address"),
+    HTTP_THREADS("http-threads", "how many HTTP requests are served at once"),
     GH_OST_PATH("gh-ost-path", "the gh-ost executable"),
     PT_OSC_PATH("pt-osc-path", "the pt-online-schema-change executable");
 

@@ -121,7 +121,7 @@ final class YamlConfigParser {
     private static String example(Setting setting) {
         return switch (setting) {
             case CHECK_INTERVAL, RETAIN_ARTIFACTS, STALE_AFTER -> "10s";
-            case MAX_CONCURRENT -> "4";
+            case MAX_CONCURRENT, HTTP_THREADS -> "4";
             case ALLOW_REMOTE -> "true";
             case HTTP -> "127.0.0.1:15100";
             default -> "value";

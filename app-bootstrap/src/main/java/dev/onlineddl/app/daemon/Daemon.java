@@ -4,8 +4,10 @@ import dev.onlineddl.app.auth.MigrationTokens;
 import dev.onlineddl.app.auth.TokenFile;
 import dev.onlineddl.app.auth.Tokens;
 import dev.onlineddl.app.config.DaemonSettings;
-import dev.onlineddl.app.http.ApiRoutes;
-import dev.onlineddl.app.http.ApiServer;
+import dev.onlineddl.app.http.ApiAccess;
+import dev.onlineddl.app.http.HttpApi;
+import dev.onlineddl.app.http.MetricsEndpoint;
+import dev.onlineddl.app.http.ToolCallbackApi;
 import dev.onlineddl.app.metrics.DaemonMetrics;
 import dev.onlineddl.port.in.MigrationFilter;
 import java.io.IOException;
@@ -30,12 +32,12 @@ public final class Daemon implements AutoCloseable {
     private static final Duration HTTP_GRACE = Duration.ofSeconds(1);
 
     private final RunningCore core;
-    private final ApiServer api;
+    private final HttpApi api;
     private final TokenFile tokenFile;
     private final String apiToken;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Daemon(RunningCore core, ApiServer api, TokenFile tokenFile, String apiToken) {
+    private Daemon(RunningCore core, HttpApi api, TokenFile tokenFile, String apiToken) {
         this.core = core;
         this.api = api;
         this.tokenFile = tokenFile;
@@ -56,15 +58,15 @@ public final class Daemon implements AutoCloseable {
         DaemonMetrics metrics = new DaemonMetrics();
         ToolCallbacks callbacks = new ToolCallbacks(migrationTokens);
         RunningCore core = assembler.assemble(settings, metrics, callbacks);
-        ApiServer api = null;
+        HttpApi api = null;
         try {
             String tokenHint = "the CLI reads it from "
                     + TokenFile.of(home, settings.http().host(), settings.http().port()).path().getParent()
                     + "/<host>_<port>.token of the daemon's user; give --token-file or ONLINEDDL_TOKEN";
-            ApiRoutes routes = new ApiRoutes(core.services(), apiToken, migrationTokens,
-                    () -> metrics.scrape(core.services().query().show(new MigrationFilter.All()), core.counts()),
-                    tokenHint);
-            api = ApiServer.start(settings.http(), routes);
+            MetricsEndpoint metricsEndpoint = new MetricsEndpoint(DaemonMetrics.CONTENT_TYPE,
+                    () -> metrics.scrape(core.services().query().show(new MigrationFilter.All()), core.counts()));
+            api = HttpApi.start(settings.http(), settings.httpThreads(), core.services(), new ApiAccess(apiToken, tokenHint),
+                    new ToolCallbackApi(core.services(), migrationTokens), metricsEndpoint);
             callbacks.serveAt(URI.create("http://" + api.address()));
             TokenFile tokenFile = TokenFile.of(home, settings.http().host(), api.address().port());
             tokenFile.write(apiToken);

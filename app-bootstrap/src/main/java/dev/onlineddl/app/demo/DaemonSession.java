@@ -1,11 +1,10 @@
 package dev.onlineddl.app.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.client.ApiAnswer;
 import dev.onlineddl.app.client.ApiClient;
-import dev.onlineddl.app.json.JsonValue;
-import dev.onlineddl.app.json.JsonValue.JsonArray;
-import dev.onlineddl.app.json.JsonValue.JsonNumber;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,10 +35,10 @@ final class DaemonSession {
 
     /** Submits the statement(s); one UUID per migration. */
     List<String> submit(String strategy, String sql) {
-        JsonObject request = JsonObject.builder().put("sql", sql).put("strategy", strategy).build();
+        ObjectNode request = Json.object().put("sql", sql).put("strategy", strategy);
         ApiAnswer answer = api.post("api/migrations", request);
         requireSuccess(answer, "submit --strategy \"" + strategy + "\" \"" + sql + "\"");
-        List<String> uuids = answer.body().strings("uuids");
+        List<String> uuids = Json.strings(answer.body(), "uuids");
         if (uuids.isEmpty()) {
             throw new DemoFailure("the daemon accepted \"" + sql + "\" but returned no migration UUID");
         }
@@ -54,63 +53,62 @@ final class DaemonSession {
         return uuids.get(0);
     }
 
-    JsonObject migration(String uuid) {
+    ObjectNode migration(String uuid) {
         ApiAnswer answer = api.get("api/migrations/" + uuid);
         requireSuccess(answer, "show " + uuid);
         return answer.body();
     }
 
-    List<JsonObject> all() {
+    List<ObjectNode> all() {
         ApiAnswer answer = api.get("api/migrations?show=all");
         requireSuccess(answer, "show all");
-        JsonValue rows = answer.body().get("migrations").orElse(new JsonArray(List.of()));
-        if (!(rows instanceof JsonArray array)) {
+        if (!answer.body().path("migrations").isArray()) {
             throw new DemoFailure("the daemon's answer to 'show all' has no list of migrations");
         }
-        return array.elements().stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+        return Json.objects(answer.body(), "migrations");
     }
 
     /** {@code onlineddl complete <uuid>}: returns how many migrations it affected. */
     long complete(String uuid) {
-        ApiAnswer answer = api.post("api/migrations/" + uuid + "/complete", JsonObject.builder().build());
+        ApiAnswer answer = api.post("api/migrations/" + uuid + "/complete", Json.object());
         requireSuccess(answer, "complete " + uuid);
-        return answer.body().number("migrations_affected").orElse(0L);
+        return Json.number(answer.body(), "migrations_affected").orElse(0L);
     }
 
     /**
      * Waits until the migration has ended (complete, failed or cancelled) and returns its row; each
      * row seen on the way goes to {@code whileWaiting} (the progress bar).
      */
-    JsonObject awaitEnd(String uuid, Duration timeout, Consumer<JsonObject> whileWaiting) {
+    ObjectNode awaitEnd(String uuid, Duration timeout, Consumer<ObjectNode> whileWaiting) {
         return awaitRow(uuid, timeout, row -> ENDED.contains(status(row)), whileWaiting,
                 "to end (complete, failed or cancelled)");
     }
 
-    JsonObject awaitRow(String uuid, Duration timeout, Predicate<JsonObject> condition,
-                        Consumer<JsonObject> whileWaiting, String what) {
+    ObjectNode awaitRow(String uuid, Duration timeout, Predicate<ObjectNode> condition,
+                        Consumer<ObjectNode> whileWaiting, String what) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            JsonObject row = migration(uuid);
+            ObjectNode row = migration(uuid);
             if (condition.test(row)) {
                 return row;
             }
             whileWaiting.accept(row);
             if (Instant.now().isAfter(deadline)) {
                 throw new DemoFailure("migration " + uuid + " did not get " + what + " within " + timeout.toSeconds()
-                        + " s; it is " + status(row) + (row.string("message").filter(m -> !m.isEmpty())
+                        + " s; it is " + status(row) + (Json.string(row, "message").filter(m -> !m.isEmpty())
                         .map(m -> " (" + m + ")").orElse("")));
             }
             pause();
         }
     }
 
-    static String status(JsonObject row) {
-        return row.string("migration_status").orElse("?");
+    static String status(ObjectNode row) {
+        return Json.string(row, "migration_status").orElse("?");
     }
 
-    static double progress(JsonObject row) {
-        return row.get("progress").filter(JsonNumber.class::isInstance).map(JsonNumber.class::cast)
-                .map(number -> number.value().doubleValue()).orElse(0.0);
+    static double progress(ObjectNode row) {
+        JsonNode progress = row.path("progress");
+        return progress.isNumber() ? progress.doubleValue() : 0.0;
     }
 
     private static void pause() {

@@ -1,5 +1,6 @@
 package dev.onlineddl.app.demo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.client.ApiClient;
 import dev.onlineddl.app.config.DaemonSettings;
 import dev.onlineddl.app.config.DaemonSettingsResolver;
@@ -7,7 +8,6 @@ import dev.onlineddl.app.config.Setting;
 import dev.onlineddl.app.config.SettingSources;
 import dev.onlineddl.app.daemon.CoreAssembler;
 import dev.onlineddl.app.daemon.Daemon;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
 import dev.onlineddl.embedded.EmbeddedServer;
 import dev.onlineddl.embedded.EmbeddedServerOptions;
 import java.io.IOException;
@@ -71,11 +71,11 @@ public final class Demo {
     private final Options options;
     private final CoreAssembler assembler;
     private final PrintWriter out;
-    private final BiConsumer<List<JsonObject>, PrintWriter> showTable;
+    private final BiConsumer<List<ObjectNode>, PrintWriter> showTable;
 
     /** @param showTable prints migration rows as {@code onlineddl show} does */
     public Demo(Options options, CoreAssembler assembler, PrintWriter out,
-                BiConsumer<List<JsonObject>, PrintWriter> showTable) {
+                BiConsumer<List<ObjectNode>, PrintWriter> showTable) {
         this.options = Objects.requireNonNull(options, "options");
         this.assembler = Objects.requireNonNull(assembler, "assembler");
         this.out = Objects.requireNonNull(out, "out");
@@ -193,7 +193,7 @@ public final class Demo {
         }
     }
 
-    private void printShow(List<JsonObject> rows) {
+    private void printShow(List<ObjectNode> rows) {
         showTable.accept(rows, out);
         out.flush();
     }

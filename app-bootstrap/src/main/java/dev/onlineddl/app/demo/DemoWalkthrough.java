@@ -1,6 +1,8 @@
 package dev.onlineddl.app.demo;
 
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onlineddl.app.json.Json;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -89,7 +91,7 @@ final class DemoWalkthrough {
 
     private void createTable() throws SQLException {
         String uuid = submit("vitess", ORDERS_CREATE);
-        JsonObject row = awaitEnd(uuid);
+        ObjectNode row = awaitEnd(uuid);
         checks.expect("migration " + uuid + " status", "complete", DaemonSession.status(row));
         checks.expect("table orders exists", true, database.tableExists("orders"));
     }
@@ -97,7 +99,7 @@ final class DemoWalkthrough {
     private void alterWithProgress() throws SQLException {
         String uuid = submit("mysql", CUSTOMERS_ALTER);
         ProgressBar bar = new ProgressBar(out, terminal, "    progress");
-        JsonObject row = daemon.awaitEnd(uuid, MIGRATION_TIMEOUT,
+        ObjectNode row = daemon.awaitEnd(uuid, MIGRATION_TIMEOUT,
                 seen -> bar.show(DaemonSession.progress(seen), DaemonSession.status(seen)));
         bar.show(DaemonSession.progress(row), DaemonSession.status(row));
         bar.finish();
@@ -110,7 +112,7 @@ final class DemoWalkthrough {
         String uuid = submit("vitess --postpone-completion", NOTES_CREATE);
         // A postponed CREATE is reviewed and marked ready to complete (it would take a moment), then
         // held in the queue until someone completes it.
-        JsonObject held = daemon.awaitRow(uuid, MIGRATION_TIMEOUT, DemoWalkthrough::readyToComplete, row -> { },
+        ObjectNode held = daemon.awaitRow(uuid, MIGRATION_TIMEOUT, DemoWalkthrough::readyToComplete, row -> { },
                 "ready_to_complete");
         out.println("    the daemon holds it: status " + DaemonSession.status(held) + ", ready_to_complete 1,"
                 + " waiting for 'complete'");
@@ -119,23 +121,23 @@ final class DemoWalkthrough {
         out.println("    $ onlineddl complete " + uuid);
         long affected = daemon.complete(uuid);
         checks.expect("migrations affected by 'complete'", 1L, affected);
-        JsonObject row = awaitEnd(uuid);
+        ObjectNode row = awaitEnd(uuid);
         checks.expect("migration " + uuid + " status", "complete", DaemonSession.status(row));
         checks.expect("customer_notes exists after 'complete'", true, database.tableExists("customer_notes"));
     }
 
     private void dropAndRevert() throws SQLException {
         String drop = submit("vitess", "DROP TABLE customers");
-        JsonObject dropped = awaitEnd(drop);
+        ObjectNode dropped = awaitEnd(drop);
         checks.expect("migration " + drop + " status", "complete", DaemonSession.status(dropped));
         checks.expect("customers exists after the DROP", false, database.tableExists("customers"));
         // artifacts is a comma-separated list, as Vitess appends to it ("name,").
-        String renamedTo = Arrays.stream(dropped.string("artifacts").orElse("").split(","))
+        String renamedTo = Arrays.stream(Json.string(dropped, "artifacts").orElse("").split(","))
                 .map(String::strip).filter(name -> !name.isEmpty()).findFirst().orElse("(no artifact recorded)");
         out.println("    the rows are not gone: the table was renamed to " + renamedTo + ", kept for the retention period");
 
         String revert = submit("vitess", "REVERT VITESS_MIGRATION '" + drop + "'");
-        JsonObject reverted = awaitEnd(revert);
+        ObjectNode reverted = awaitEnd(revert);
         checks.expect("migration " + revert + " status", "complete", DaemonSession.status(reverted));
         checks.expect("customers exists after the REVERT", true, database.tableExists("customers"));
         checks.expect("rows in customers after the REVERT", sampleRows, database.rowCount("customers"));
@@ -145,17 +147,17 @@ final class DemoWalkthrough {
 
     private void declarativeCreate() throws SQLException {
         String uuid = submit("mysql --declarative", ORDERS_DECLARED);
-        JsonObject row = awaitEnd(uuid);
+        ObjectNode row = awaitEnd(uuid);
         checks.expect("migration " + uuid + " status", "complete", DaemonSession.status(row));
-        checks.expect("what the migration became", "alter", row.string("ddl_action").orElse("?"));
-        out.println("    the daemon compared it with the live table and ran: " + row.string("message").orElse(""));
+        checks.expect("what the migration became", "alter", Json.string(row, "ddl_action").orElse("?"));
+        out.println("    the daemon compared it with the live table and ran: " + Json.string(row, "message").orElse(""));
         checks.expect("SHOW CREATE TABLE orders equals the declared table",
                 database.expectedShowCreate(ORDERS_DECLARED, "orders"), database.showCreateTable("orders"));
     }
 
-    private static boolean readyToComplete(JsonObject row) {
-        return row.get("ready_to_complete").map(value -> value.toJson()).filter(json -> json.equals("true") || json.equals("1"))
-                .isPresent();
+    private static boolean readyToComplete(ObjectNode row) {
+        JsonNode ready = row.path("ready_to_complete");
+        return ready.isBoolean() ? ready.booleanValue() : ready.asText().equals("1");
     }
 
     private String submit(String strategy, String sql) {
@@ -166,7 +168,7 @@ final class DemoWalkthrough {
         return uuid;
     }
 
-    private JsonObject awaitEnd(String uuid) {
+    private ObjectNode awaitEnd(String uuid) {
         return daemon.awaitEnd(uuid, MIGRATION_TIMEOUT, row -> { });
     }
 }

@@ -1,7 +1,7 @@
 package dev.onlineddl.app.http;
 
-import dev.onlineddl.app.json.JsonValue;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onlineddl.app.json.Json;
 import dev.onlineddl.domain.Migration;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +30,8 @@ public final class MigrationJson {
     private MigrationJson() {
     }
 
-    public static JsonObject toJson(Migration m) {
-        return JsonObject.builder()
+    public static ObjectNode toJson(Migration m) {
+        return Json.object()
                 .put("id", m.id())
                 .put("migration_uuid", m.uuid().value())
                 .put("keyspace", m.keyspace())
@@ -85,11 +85,10 @@ public final class MigrationJson {
                 .put("stage", m.stage())
                 .put("cutover_attempts", m.cutoverAttempts())
                 .put("is_immediate_operation", m.immediateOperation())
-                .put("reviewed_timestamp", timestamp(m.reviewedTimestamp()))
-                .build();
+                .put("reviewed_timestamp", timestamp(m.reviewedTimestamp()));
     }
 
-    private static JsonValue timestamp(Instant instant) {
-        return JsonValue.of(instant == null ? null : instant.toString());
+    private static String timestamp(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 }

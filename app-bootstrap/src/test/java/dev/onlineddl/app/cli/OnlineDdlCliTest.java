@@ -2,18 +2,20 @@ package dev.onlineddl.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.onlineddl.app.auth.MigrationTokens;
 import dev.onlineddl.app.auth.TokenFile;
 import dev.onlineddl.app.config.DaemonSettings;
 import dev.onlineddl.app.config.HttpAddress;
 import dev.onlineddl.app.fakes.FakeCore;
-import dev.onlineddl.app.http.ApiRoutes;
-import dev.onlineddl.app.http.ApiServer;
+import dev.onlineddl.app.fakes.JsonReads;
+import dev.onlineddl.app.http.ApiAccess;
 import dev.onlineddl.app.http.ApiServices;
-import dev.onlineddl.app.json.JsonParser;
-import dev.onlineddl.app.json.JsonValue;
-import dev.onlineddl.app.json.JsonValue.JsonArray;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.http.HttpApi;
+import dev.onlineddl.app.http.MetricsEndpoint;
+import dev.onlineddl.app.http.ToolCallbackApi;
+import dev.onlineddl.app.json.Json;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
@@ -50,7 +52,7 @@ class OnlineDdlCliTest {
     private final FakeCore core = new FakeCore();
     private final Map<String, String> environment = new HashMap<>();
     private final List<DaemonSettings> launched = new ArrayList<>();
-    private ApiServer server;
+    private HttpApi server;
     private String serverUrl;
     private Migration queued;
     private Migration running;
@@ -63,8 +65,10 @@ class OnlineDdlCliTest {
         queued = core.add("ALTER TABLE t ADD COLUMN c INT", MigrationStatus.QUEUED, "deploy-7");
         running = core.add("ALTER TABLE u ENGINE=InnoDB", MigrationStatus.RUNNING, "");
         ApiServices services = new ApiServices(core, core, core, core, core, app -> false);
-        server = ApiServer.start(new HttpAddress("127.0.0.1", 0, InetAddress.getLoopbackAddress()),
-                new ApiRoutes(services, TOKEN, new MigrationTokens(new SecureRandom()), () -> "", "see the token file"));
+        MetricsEndpoint noMetrics = new MetricsEndpoint("text/plain", () -> "");
+        server = HttpApi.start(new HttpAddress("127.0.0.1", 0, InetAddress.getLoopbackAddress()), HttpApi.DEFAULT_WORKER_THREADS,
+                services, new ApiAccess(TOKEN, "see the token file"),
+                new ToolCallbackApi(services, new MigrationTokens(new SecureRandom())), noMetrics);
         serverUrl = "http://127.0.0.1:" + server.address().port();
         TokenFile.of(home, "127.0.0.1", server.address().port()).write(TOKEN);
     }
@@ -143,11 +147,11 @@ class OnlineDdlCliTest {
         Result result = client("show", which, "--json");
 
         assertThat(result.exitCode()).isZero();
-        JsonValue parsed = JsonParser.parse(result.out());
-        assertThat(parsed).isInstanceOf(JsonArray.class);
-        List<JsonValue> rows = ((JsonArray) parsed).elements();
+        JsonNode parsed = Json.parse(result.out());
+        assertThat(parsed).isInstanceOf(ArrayNode.class);
+        List<JsonNode> rows = JsonReads.elements(parsed);
         assertThat(rows).hasSize(expected);
-        rows.forEach(row -> assertThat(((JsonObject) row).members()).containsKeys("migration_uuid", "migration_statement",
+        rows.forEach(row -> assertThat(JsonReads.names(row)).contains("migration_uuid", "migration_statement",
                 "retain_artifacts_seconds", "reviewed_timestamp"));
     }
 

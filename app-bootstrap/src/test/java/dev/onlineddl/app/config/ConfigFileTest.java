@@ -238,6 +238,7 @@ class ConfigFileTest {
                 stale-after: 30m
                 http: 0.0.0.0:15200
                 allow-remote: true
+                http-threads: 4
                 gh-ost-path: %s
                 pt-osc-path: %s
                 """.formatted(ghOst, ptOsc)));
@@ -254,6 +255,7 @@ class ConfigFileTest {
                 stale-after = 30m
                 http = 0.0.0.0:15200
                 allow-remote = true
+                http-threads = 4
                 gh-ost-path = %s
                 pt-osc-path = %s
                 """.formatted(ghOst, ptOsc)));

@@ -20,8 +20,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -72,7 +72,8 @@ class DaemonTest {
     private static DaemonSettings settings(int port) {
         return new DaemonSettings("jdbc:mysql://127.0.0.1:3306/shop", "shop", "ddl", DatabasePassword.NONE, "_onlineddl",
                 "box1:0", "shop", "0", Duration.ofSeconds(1), Duration.ofHours(24), 256, Duration.ofHours(3),
-                new HttpAddress("127.0.0.1", port, InetAddress.getLoopbackAddress()), false, Optional.empty(), Optional.empty());
+                new HttpAddress("127.0.0.1", port, InetAddress.getLoopbackAddress()), false, Optional.empty(), Optional.empty(),
+                DaemonSettings.DEFAULT_HTTP_THREADS);
     }
 
     private HttpResponse<String> get(int port, String path, String token) throws Exception {

@@ -1,11 +1,11 @@
 package dev.onlineddl.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.onlineddl.app.e2e.OnlineDdlProcesses.Result;
 import dev.onlineddl.app.e2e.OnlineDdlProcesses.RunningDaemon;
-import dev.onlineddl.app.json.JsonParser;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.json.Json;
 import dev.onlineddl.domain.MigrationUuid;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -99,21 +98,17 @@ class EmbeddedDaemonEndToEndIT {
     }
 
     private void awaitComplete(RunningDaemon daemon, Path tokenFile, MigrationUuid uuid) throws Exception {
-        Instant deadline = Instant.now().plus(TIMEOUT);
         String token = Files.readString(tokenFile).strip();
-        while (true) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/api/migrations/" + uuid))
-                    .header("Authorization", "Bearer " + token).build(), BodyHandlers.ofString()).body();
-            JsonObject row = JsonParser.parseObject(body);
-            if (row.requiredString("migration_status").equals("complete")) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("migration " + uuid + " did not complete within " + TIMEOUT + ": " + body
-                        + "\ndaemon log:\n" + String.join("\n", daemon.log()));
-            }
-            Thread.sleep(200); // another process works on it: there is nothing to wait on but its API
-        }
+        // Another process works on it: there is nothing to wait on but its API.
+        await("migration " + uuid + " to complete").atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .pollInSameThread()
+                .untilAsserted(() -> {
+                    String body = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/api/migrations/" + uuid))
+                            .header("Authorization", "Bearer " + token).build(), BodyHandlers.ofString()).body();
+                    if (!Json.requiredString(Json.parseObject(body), "migration_status").equals("complete")) {
+                        throw new AssertionError("not complete yet: " + body + "\ndaemon log:\n" + String.join("\n", daemon.log()));
+                    }
+                });
     }
 
     private static boolean tableExists(int port, String password, String table) throws Exception {

@@ -1,13 +1,14 @@
 package dev.onlineddl.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.e2e.OnlineDdlProcesses.Result;
 import dev.onlineddl.app.e2e.OnlineDdlProcesses.RunningDaemon;
-import dev.onlineddl.app.json.JsonParser;
-import dev.onlineddl.app.json.JsonValue;
-import dev.onlineddl.app.json.JsonValue.JsonArray;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.fakes.JsonReads;
+import dev.onlineddl.app.json.Json;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
@@ -16,18 +17,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -111,38 +113,40 @@ class OnlineDdlEndToEndIT {
     }
 
     /** The migration's row as 'show UUID --json' prints it. */
-    private JsonObject shownRow(MigrationUuid uuid) throws IOException, InterruptedException {
-        JsonValue parsed = JsonParser.parse(ok("show", uuid.value(), "--json").out());
-        List<JsonValue> rows = ((JsonArray) parsed).elements();
+    private ObjectNode shownRow(MigrationUuid uuid) throws IOException, InterruptedException {
+        JsonNode parsed = Json.parse(ok("show", uuid.value(), "--json").out());
+        List<JsonNode> rows = JsonReads.elements(parsed);
         assertThat(rows).hasSize(1);
-        return (JsonObject) rows.get(0);
+        return (ObjectNode) rows.get(0);
     }
 
     /** The migration's row straight from the API (cheaper than a CLI process when polling). */
-    private JsonObject row(MigrationUuid uuid) throws IOException, InterruptedException {
+    private ObjectNode row(MigrationUuid uuid) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/api/migrations/" + uuid))
                 .header("Authorization", "Bearer " + Files.readString(tokenFile).strip()).build(), BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonParser.parseObject(response.body());
+        return Json.parseObject(response.body());
     }
 
     private String status(MigrationUuid uuid) throws IOException, InterruptedException {
-        return row(uuid).requiredString("migration_status");
+        return Json.requiredString(row(uuid), "migration_status");
     }
 
     /** The daemon works on its own schedule: wait (bounded) until the migration reaches the status. */
-    private JsonObject awaitStatus(MigrationUuid uuid, String expected) throws Exception {
-        Instant deadline = Instant.now().plus(MIGRATION_TIMEOUT);
-        JsonObject row = row(uuid);
-        while (!row.requiredString("migration_status").equals(expected)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("migration " + uuid + " did not become " + expected + " within " + MIGRATION_TIMEOUT
-                        + "; it is " + row.toJson() + "\ndaemon log:\n" + String.join("\n", daemon.log()));
-            }
-            Thread.sleep(200); // another process works on it: there is nothing to wait on but the database
-            row = row(uuid);
+    private ObjectNode awaitStatus(MigrationUuid uuid, String expected) {
+        // Another process works on it: there is nothing to wait on but its API.
+        AtomicReference<ObjectNode> last = new AtomicReference<>();
+        try {
+            return await("migration " + uuid + " to become " + expected).atMost(MIGRATION_TIMEOUT).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).pollInSameThread()
+                    .until(() -> {
+                        last.set(row(uuid));
+                        return last.get();
+                    }, row -> Json.requiredString(row, "migration_status").equals(expected));
+        } catch (ConditionTimeoutException late) {
+            throw new AssertionError("migration " + uuid + " did not become " + expected + " within " + MIGRATION_TIMEOUT
+                    + "; it is " + Json.write(last.get()) + "\ndaemon log:\n" + String.join("\n", daemon.log()), late);
         }
-        return row;
     }
 
     private long ticksRan() throws IOException, InterruptedException {
@@ -155,13 +159,9 @@ class OnlineDdlEndToEndIT {
     /** Waits (bounded) until the executor has run {@code ticks} more ticks. */
     private void awaitTicks(int ticks) throws Exception {
         long target = ticksRan() + ticks;
-        Instant deadline = Instant.now().plus(MIGRATION_TIMEOUT);
-        while (ticksRan() < target) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the executor did not tick " + ticks + " times within " + MIGRATION_TIMEOUT);
-            }
-            Thread.sleep(100); // the ticks happen in another process
-        }
+        // The ticks happen in another process.
+        await("the executor to tick " + ticks + " times").atMost(MIGRATION_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .pollInSameThread().until(() -> ticksRan() >= target);
     }
 
     private HttpResponse<String> httpPost(String path, Optional<String> token) throws IOException, InterruptedException {
@@ -176,13 +176,13 @@ class OnlineDdlEndToEndIT {
         MigrationUuid uuid = submit("vitess", "CREATE TABLE e2e_orders (id INT PRIMARY KEY, total DECIMAL(10,2))");
 
         awaitStatus(uuid, "complete");
-        JsonObject row = shownRow(uuid);
+        ObjectNode row = shownRow(uuid);
 
         assertThat(db.tableExists("e2e_orders")).isTrue();
-        assertThat(row.requiredString("mysql_table")).isEqualTo("e2e_orders");
-        assertThat(row.requiredString("ddl_action")).isEqualTo("create");
-        assertThat(row.requiredString("mysql_schema")).isEqualTo(db.name());
-        assertThat(row.requiredString("tablet")).isEqualTo("e2e-executor");
+        assertThat(Json.requiredString(row, "mysql_table")).isEqualTo("e2e_orders");
+        assertThat(Json.requiredString(row, "ddl_action")).isEqualTo("create");
+        assertThat(Json.requiredString(row, "mysql_schema")).isEqualTo(db.name());
+        assertThat(Json.requiredString(row, "tablet")).isEqualTo("e2e-executor");
 
         Result table = ok("show");
         assertThat(table.out().lines().findFirst()).hasValueSatisfying(header -> assertThat(header)
@@ -204,9 +204,9 @@ class OnlineDdlEndToEndIT {
     void aDeclarativeCreateOfAnExistingTableBecomesTheAlterTheDifferComputes() throws Exception {
         MigrationUuid uuid = submit("mysql --declarative",
                 "CREATE TABLE e2e_orders (id INT PRIMARY KEY, total DECIMAL(10,2), note VARCHAR(100), placed_at DATETIME NULL)");
-        JsonObject row = awaitStatus(uuid, "complete");
-        assertThat(row.requiredString("ddl_action")).isEqualTo("alter");
-        assertThat(row.requiredString("message")).containsIgnoringCase("alter table").contains("placed_at");
+        ObjectNode row = awaitStatus(uuid, "complete");
+        assertThat(Json.requiredString(row, "ddl_action")).isEqualTo("alter");
+        assertThat(Json.requiredString(row, "message")).containsIgnoringCase("alter table").contains("placed_at");
         assertThat(db.columns("e2e_orders")).containsExactly("id", "total", "note", "placed_at");
     }
 
@@ -240,7 +240,7 @@ class OnlineDdlEndToEndIT {
         MigrationUuid uuid = submit("vitess", "DROP TABLE e2e_postponed_too");
         awaitStatus(uuid, "complete");
         assertThat(db.tableExists("e2e_postponed_too")).isFalse();
-        assertThat(row(uuid).requiredString("ddl_action")).isEqualTo("drop");
+        assertThat(Json.requiredString(row(uuid), "ddl_action")).isEqualTo("drop");
     }
 
     @Test
@@ -253,8 +253,8 @@ class OnlineDdlEndToEndIT {
         assertThat(ok("cancel", second.value()).out()).isEqualTo("cancel: 1 migration affected\n");
         assertThat(awaitStatus(second, "cancelled")).isNotNull();
         assertThat(ok("retry", second.value()).out()).isEqualTo("retry: 1 migration affected\n");
-        assertThat(row(second).requiredString("migration_status")).isEqualTo("queued");
-        assertThat(row(second).number("retries")).contains(1L);
+        assertThat(Json.requiredString(row(second), "migration_status")).isEqualTo("queued");
+        assertThat(Json.number(row(second), "retries")).contains(1L);
         assertThat(ok("cancel", "--all").out()).startsWith("cancel: ");
         awaitStatus(second, "cancelled");
 
@@ -271,7 +271,7 @@ class OnlineDdlEndToEndIT {
         assertThat(db.tableExists("e2e_cancelled")).isFalse();
 
         assertThat(ok("cleanup", first.value()).out()).isEqualTo("cleanup: 1 migration affected\n");
-        assertThat(row(first).number("retain_artifacts_seconds")).contains(-1L);
+        assertThat(Json.number(row(first), "retain_artifacts_seconds")).contains(-1L);
 
         MigrationUuid third = submit("vitess --postpone-launch", "CREATE TABLE e2e_launch_all (id INT PRIMARY KEY)");
         assertThat(ok("launch", "--all").out()).isEqualTo("launch: 1 migration affected\n");
@@ -284,8 +284,8 @@ class OnlineDdlEndToEndIT {
     void throttleAndUnthrottle() throws Exception {
         assertThat(ok("throttle", "--all", "--expire", "1h", "--ratio", "0.5").out()).startsWith("throttle: ");
         assertThat(ok("unthrottle", "--all").out()).startsWith("unthrottle: ");
-        JsonArray complete = (JsonArray) JsonParser.parse(ok("show", "complete", "--json").out());
-        MigrationUuid some = MigrationUuid.parse(((JsonObject) complete.elements().get(0)).requiredString("migration_uuid"));
+        JsonNode complete = Json.parse(ok("show", "complete", "--json").out());
+        MigrationUuid some = MigrationUuid.parse(Json.requiredString(JsonReads.elements(complete).get(0), "migration_uuid"));
         assertThat(ok("throttle", some.value(), "--expire", "30m").out()).startsWith("throttle: ");
         assertThat(ok("unthrottle", some.value()).out()).startsWith("unthrottle: ");
         Result badRatio = cli("throttle", "--all", "--ratio", "1.5");
@@ -300,11 +300,11 @@ class OnlineDdlEndToEndIT {
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("migration not found: ffffffff_ec7b_11ea_9bf8_000d3a9b8a9a");
 
-        int before = ((JsonArray) JsonParser.parse(ok("show", "--json").out())).elements().size();
+        int before = JsonReads.elements(Json.parse(ok("show", "--json").out())).size();
         Result notDdl = cli("submit", "SELECT 1");
         assertThat(notDdl.exitCode()).isEqualTo(1);
         assertThat(notDdl.err()).startsWith("onlineddl submit: ");
-        assertThat(((JsonArray) JsonParser.parse(ok("show", "--json").out())).elements()).hasSize(before);
+        assertThat(JsonReads.elements(Json.parse(ok("show", "--json").out()))).hasSize(before);
     }
 
     @Test

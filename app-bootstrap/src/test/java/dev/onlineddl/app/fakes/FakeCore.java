@@ -4,6 +4,7 @@ import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.domain.throttle.ThrottleRequest;
 import dev.onlineddl.domain.throttle.ThrottleTarget;
 import dev.onlineddl.port.in.CommandResult;
@@ -15,13 +16,17 @@ import dev.onlineddl.port.in.SubmissionRequest;
 import dev.onlineddl.port.in.SubmissionResult;
 import dev.onlineddl.port.in.SubmitMigration;
 import dev.onlineddl.port.in.ThrottleMigrations;
+import dev.onlineddl.port.out.MigrationNotFoundException;
+import dev.onlineddl.port.out.MigrationTarget;
 import dev.onlineddl.port.out.Throttler.ThrottledApp;
-import dev.onlineddl.domain.progress.StatusReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory stand-in for the executor core's use cases, recording what the HTTP layer asked
@@ -35,8 +40,12 @@ public final class FakeCore implements SubmitMigration, ControlMigration, Thrott
     public final List<ThrottleRequest> throttles = new CopyOnWriteArrayList<>();
     public final List<ThrottledApp> throttled = new CopyOnWriteArrayList<>();
     public final List<SubmissionRequest> submissions = new CopyOnWriteArrayList<>();
+    private static final MigrationTarget TARGET = MigrationTarget.of("shop");
     private final Random random = new Random(7);
     public RuntimeException failNextWith;
+    /** When set, {@code direct} submissions wait for it, as the core waits for a direct DDL to run. */
+    public volatile CountDownLatch directSubmissionsRelease;
+    public final AtomicInteger directSubmissionsWaiting = new AtomicInteger();
     public RuntimeException failNextCommandWith;
 
     public Migration add(String statement, MigrationStatus status, String context) {
@@ -61,6 +70,20 @@ public final class FakeCore implements SubmitMigration, ControlMigration, Thrott
     @Override
     public SubmissionResult submit(SubmissionRequest request) {
         maybeFail();
+        CountDownLatch release = directSubmissionsRelease;
+        if (release != null && request.strategy().startsWith("direct")) {
+            directSubmissionsWaiting.incrementAndGet();
+            try {
+                if (!release.await(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the test never released the direct submissions");
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running a direct DDL", interrupted);
+            } finally {
+                directSubmissionsWaiting.decrementAndGet();
+            }
+        }
         submissions.add(request);
         if (request.sql().contains("NOT DDL")) {
             throw new InvalidInputException("unsupported statement for Online DDL: " + request.sql());
@@ -87,6 +110,7 @@ public final class FakeCore implements SubmitMigration, ControlMigration, Thrott
         if (commandFailure != null) {
             throw commandFailure;
         }
+        migration(uuid); // the core refuses commands on a migration it does not have
         calls.add(call + " " + uuid);
         return CommandResult.ONE;
     }
@@ -140,6 +164,7 @@ public final class FakeCore implements SubmitMigration, ControlMigration, Thrott
     @Override
     public CommandResult throttle(ThrottleRequest request) {
         maybeFail();
+        requireKnown(request.target());
         throttles.add(request);
         calls.add("throttle " + request.appName());
         return CommandResult.ONE;
@@ -148,6 +173,7 @@ public final class FakeCore implements SubmitMigration, ControlMigration, Thrott
     @Override
     public CommandResult unthrottle(ThrottleTarget target) {
         maybeFail();
+        requireKnown(target);
         calls.add("unthrottle " + target.appName());
         return CommandResult.ONE;
     }
@@ -178,8 +204,22 @@ public final class FakeCore implements SubmitMigration, ControlMigration, Thrott
     }
 
     @Override
+    public Migration migration(MigrationUuid uuid) {
+        maybeFail();
+        return migrations.stream().filter(migration -> migration.uuid().equals(uuid)).findFirst()
+                .orElseThrow(() -> new MigrationNotFoundException(uuid, TARGET));
+    }
+
+    private void requireKnown(ThrottleTarget target) {
+        if (target instanceof ThrottleTarget.OneMigration one) {
+            migration(one.uuid());
+        }
+    }
+
+    @Override
     public String logs(MigrationUuid uuid) {
         maybeFail();
+        migration(uuid);
         return "log of " + uuid + "\nsecond line";
     }
 

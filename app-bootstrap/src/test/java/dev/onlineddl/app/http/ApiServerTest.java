@@ -1,53 +1,62 @@
 package dev.onlineddl.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onlineddl.app.auth.MigrationTokens;
-import dev.onlineddl.app.fakes.FakeCore;
 import dev.onlineddl.app.config.HttpAddress;
-import dev.onlineddl.app.json.JsonParser;
-import dev.onlineddl.app.json.JsonValue.JsonArray;
-import dev.onlineddl.app.json.JsonValue.JsonObject;
+import dev.onlineddl.app.fakes.FakeCore;
+import dev.onlineddl.app.fakes.JsonReads;
+import dev.onlineddl.app.json.Json;
 import dev.onlineddl.app.metrics.DaemonMetrics;
 import dev.onlineddl.app.metrics.ExecutionCounts;
-import dev.onlineddl.port.in.MigrationFilter;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
+import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.domain.throttle.ThrottleRequest;
+import dev.onlineddl.port.in.MigrationFilter;
 import dev.onlineddl.port.out.MigrationNotFoundException;
 import dev.onlineddl.port.out.MigrationTarget;
 import dev.onlineddl.port.out.Throttler.ThrottledApp;
-import dev.onlineddl.domain.progress.StatusReport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiServerTest {
 
     private static final String TOKEN = "the-api-token";
+    /** Fewer than the concurrent submissions of the test that needs them to wait elsewhere. */
+    private static final int WORKER_THREADS = 4;
 
     private final FakeCore core = new FakeCore();
     private final MigrationTokens migrationTokens = new MigrationTokens(new SecureRandom());
     private final Set<String> throttledApps = ConcurrentHashMap.newKeySet();
     private final HttpClient client = HttpClient.newHttpClient();
-    private ApiServer server;
+    private HttpApi server;
     private Migration queued;
     private Migration running;
 
@@ -57,10 +66,11 @@ class ApiServerTest {
         running = core.add("ALTER TABLE u ENGINE=InnoDB", MigrationStatus.RUNNING, "");
         ApiServices services = new ApiServices(core, core, core, core, core, throttledApps::contains);
         DaemonMetrics metrics = new DaemonMetrics();
-        ApiRoutes routes = new ApiRoutes(services, TOKEN, migrationTokens,
-                () -> metrics.scrape(core.show(new MigrationFilter.All()), new ExecutionCounts(4, 2, 1)),
-                "the CLI reads ~/.onlineddl/127.0.0.1_PORT.token");
-        server = ApiServer.start(new HttpAddress("127.0.0.1", 0, InetAddress.getLoopbackAddress()), routes);
+        MetricsEndpoint metricsEndpoint = new MetricsEndpoint(DaemonMetrics.CONTENT_TYPE,
+                () -> metrics.scrape(core.show(new MigrationFilter.All()), new ExecutionCounts(4, 2, 1)));
+        server = HttpApi.start(new HttpAddress("127.0.0.1", 0, InetAddress.getLoopbackAddress()), WORKER_THREADS, services,
+                new ApiAccess(TOKEN, "the CLI reads ~/.onlineddl/127.0.0.1_PORT.token"),
+                new ToolCallbackApi(services, migrationTokens), metricsEndpoint);
     }
 
     @AfterEach
@@ -68,8 +78,12 @@ class ApiServerTest {
         server.stop(Duration.ZERO);
     }
 
+    private String base() {
+        return "http://127.0.0.1:" + server.address().port();
+    }
+
     private HttpResponse<String> send(String method, String pathAndQuery, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().port() + pathAndQuery))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -85,9 +99,11 @@ class ApiServerTest {
         return send("POST", path, body, TOKEN);
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        assertThat(response.headers().firstValue("Content-Type")).contains(ApiResponse.JSON);
-        return JsonParser.parseObject(response.body());
+    private static ObjectNode json(HttpResponse<String> response) {
+        // Jetty writes the media type's parameter without the optional space after ';'.
+        assertThat(response.headers().firstValue("Content-Type").map(type -> type.replace(";", "; ")))
+                .contains(ApiAnswers.JSON);
+        return Json.parseObject(response.body());
     }
 
     @ParameterizedTest
@@ -105,7 +121,7 @@ class ApiServerTest {
             HttpResponse<String> response = send(method, path, "{}", token);
             assertThat(response.statusCode()).as("token %s", token).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
-            assertThat(json(response).requiredString("error")).contains("~/.onlineddl/127.0.0.1_PORT.token");
+            assertThat(Json.requiredString(json(response), "error")).contains("~/.onlineddl/127.0.0.1_PORT.token");
         }
         assertThat(core.calls).isEmpty();
         assertThat(core.submissions).isEmpty();
@@ -117,7 +133,7 @@ class ApiServerTest {
                 "{\"sql\":\"CREATE TABLE a (id INT PRIMARY KEY); DROP TABLE b\",\"strategy\":\"vitess --postpone-completion\",\"context\":\"deploy-7\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        List<String> uuids = json(response).strings("uuids");
+        List<String> uuids = Json.strings(json(response), "uuids");
         assertThat(uuids).hasSize(2).allMatch(MigrationUuid::isValid);
         assertThat(core.submissions).singleElement().satisfies(request -> {
             assertThat(request.strategy()).isEqualTo("vitess --postpone-completion");
@@ -130,7 +146,7 @@ class ApiServerTest {
     void submitPassesAChosenUuid() throws Exception {
         HttpResponse<String> response = post("/api/migrations",
                 "{\"sql\":\"ALTER TABLE t ENGINE=InnoDB\",\"uuid\":\"00000000_51c9_11ec_9cf2_0a43f95f28a3\"}");
-        assertThat(json(response).strings("uuids")).containsExactly("00000000_51c9_11ec_9cf2_0a43f95f28a3");
+        assertThat(Json.strings(json(response), "uuids")).containsExactly("00000000_51c9_11ec_9cf2_0a43f95f28a3");
     }
 
     @ParameterizedTest
@@ -146,7 +162,52 @@ class ApiServerTest {
         core.submissions.clear();
         HttpResponse<String> response = post("/api/migrations", body);
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).requiredString("error")).contains(message);
+        assertThat(Json.requiredString(json(response), "error")).contains(message);
+    }
+
+    /** Jackson keeps the hand-written parser's strictness: a second "sql" or text after the object is no submission. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"sql\":\"CREATE TABLE a (id INT PRIMARY KEY)\",\"sql\":\"DROP TABLE b\"}",
+            "{\"sql\":\"CREATE TABLE a (id INT PRIMARY KEY)\"} DROP TABLE b",
+            "{\"sql\":\"CREATE TABLE a (id INT PRIMARY KEY)\"}{}"})
+    void duplicateKeysAndTrailingGarbageAre400(String body) throws Exception {
+        HttpResponse<String> response = post("/api/migrations", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Json.requiredString(json(response), "error")).startsWith("invalid request body: invalid JSON at offset ");
+        assertThat(core.submissions).isEmpty();
+    }
+
+    /** A direct submission answers when its DDL ran; meanwhile it holds no worker thread, so the API keeps answering. */
+    @Test
+    void concurrentDirectSubmissionsLeaveShowAnswering() throws Exception {
+        int submissions = 12;
+        assertThat(submissions).isGreaterThan(WORKER_THREADS);
+        CountDownLatch release = new CountDownLatch(1);
+        core.directSubmissionsRelease = release;
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < submissions; i++) {
+                answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base() + "/api/migrations"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(BodyPublishers.ofString("{\"sql\":\"CREATE TABLE d" + i + " (id INT PRIMARY KEY)\",\"strategy\":\"direct\"}"))
+                        .build(), BodyHandlers.ofString()));
+            }
+            await("every direct submission to be running").atMost(Duration.ofSeconds(30))
+                    .until(() -> core.directSubmissionsWaiting.get() == submissions);
+
+            HttpResponse<String> show = client.send(HttpRequest.newBuilder(URI.create(base() + "/api/migrations?show=all"))
+                    .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofString());
+            assertThat(show.statusCode()).isEqualTo(200);
+            assertThat(JsonReads.elements(json(show).get("migrations"))).hasSize(2);
+        } finally {
+            release.countDown();
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(core.submissions).hasSize(submissions);
     }
 
     @ParameterizedTest
@@ -162,21 +223,21 @@ class ApiServerTest {
     void listsMigrationsByFilter(String show, int expected) throws Exception {
         HttpResponse<String> response = get("/api/migrations?show=" + show);
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonArray rows = (JsonArray) json(response).get("migrations").orElseThrow();
-        assertThat(rows.elements()).hasSize(expected);
+        JsonNode rows = json(response).get("migrations");
+        assertThat(JsonReads.elements(rows)).hasSize(expected);
     }
 
     @Test
     void readsOneMigrationAsAFullRow() throws Exception {
         HttpResponse<String> byUuid = get("/api/migrations/" + queued.uuid());
         assertThat(byUuid.statusCode()).isEqualTo(200);
-        JsonObject row = json(byUuid);
-        assertThat(row.members().keySet()).containsExactlyElementsOf(MigrationJson.COLUMNS);
-        assertThat(row.requiredString("migration_uuid")).isEqualTo(queued.uuid().value());
-        assertThat(row.requiredString("migration_status")).isEqualTo("queued");
+        ObjectNode row = json(byUuid);
+        assertThat(JsonReads.names(row)).containsExactlyElementsOf(MigrationJson.COLUMNS);
+        assertThat(Json.requiredString(row, "migration_uuid")).isEqualTo(queued.uuid().value());
+        assertThat(Json.requiredString(row, "migration_status")).isEqualTo("queued");
 
         HttpResponse<String> listed = get("/api/migrations?show=" + queued.uuid());
-        assertThat(((JsonArray) json(listed).get("migrations").orElseThrow()).elements()).containsExactly(row);
+        assertThat(JsonReads.elements(json(listed).get("migrations"))).containsExactly(row);
     }
 
     @Test
@@ -185,12 +246,12 @@ class ApiServerTest {
         for (HttpResponse<String> response : List.of(get(unknown), get(unknown + "/logs"), post(unknown + "/cancel", ""),
                 post(unknown + "/throttle", ""))) {
             assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(json(response).requiredString("error"))
+            assertThat(Json.requiredString(json(response), "error"))
                     .startsWith("migration not found: ffffffff_ec7b_11ea_9bf8_000d3a9b8a9a");
         }
         HttpResponse<String> invalid = get("/api/migrations/not-a-uuid");
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(json(invalid).requiredString("error")).startsWith("invalid migration UUID 'not-a-uuid'");
+        assertThat(Json.requiredString(json(invalid), "error")).startsWith("invalid migration UUID 'not-a-uuid'");
         assertThat(core.calls).isEmpty();
     }
 
@@ -199,7 +260,7 @@ class ApiServerTest {
         core.failNextCommandWith = new MigrationNotFoundException(queued.uuid(), new MigrationTarget("ks", "0", "shop"));
         HttpResponse<String> response = post("/api/migrations/" + queued.uuid() + "/retry", "");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).requiredString("error")).startsWith("migration not found: " + queued.uuid());
+        assertThat(Json.requiredString(json(response), "error")).startsWith("migration not found: " + queued.uuid());
     }
 
     @ParameterizedTest
@@ -215,9 +276,9 @@ class ApiServerTest {
         HttpResponse<String> response = post("/api/migrations/" + queued.uuid() + "/" + command, body == null ? "" : body);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonObject answer = json(response);
-        assertThat(answer.requiredString("command")).isEqualTo(command);
-        assertThat(answer.number("migrations_affected")).contains(1L);
+        ObjectNode answer = json(response);
+        assertThat(Json.requiredString(answer, "command")).isEqualTo(command);
+        assertThat(Json.number(answer, "migrations_affected")).contains(1L);
         String expected = command.equals("unthrottle") ? "unthrottle " + queued.uuid() : expectedCall + " " + queued.uuid();
         assertThat(core.calls).containsExactly(expected);
     }
@@ -227,7 +288,7 @@ class ApiServerTest {
     void commandsOnAllMigrations(String command, String expectedCall) throws Exception {
         HttpResponse<String> response = post("/api/migrations/all/" + command, "");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response).requiredString("command")).isEqualTo(command + "-all");
+        assertThat(Json.requiredString(json(response), "command")).isEqualTo(command + "-all");
         assertThat(core.calls).containsExactly(expectedCall);
     }
 
@@ -258,7 +319,7 @@ class ApiServerTest {
     void badThrottleParametersAre400(String body, String message) throws Exception {
         HttpResponse<String> response = post("/api/migrations/all/throttle", body);
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).requiredString("error")).startsWith(message);
+        assertThat(Json.requiredString(json(response), "error")).startsWith(message);
         assertThat(core.throttles).isEmpty();
     }
 
@@ -267,31 +328,31 @@ class ApiServerTest {
         core.throttled.add(new ThrottledApp("online-ddl", Instant.parse("2124-05-01T10:00:00Z"), 1.0));
         core.throttled.add(new ThrottledApp(running.uuid().value(), Instant.parse("2024-05-01T11:00:00Z"), 0.5));
 
-        JsonObject answer = json(get("/api/throttled-apps"));
+        ObjectNode answer = json(get("/api/throttled-apps"));
 
-        assertThat(answer.toJson()).isEqualTo("{\"throttled_apps\":["
+        assertThat(Json.write(answer)).isEqualTo("{\"throttled_apps\":["
                 + "{\"app\":\"online-ddl\",\"expires_at\":\"2124-05-01T10:00:00Z\",\"ratio\":1.0},"
                 + "{\"app\":\"" + running.uuid() + "\",\"expires_at\":\"2024-05-01T11:00:00Z\",\"ratio\":0.5}]}");
     }
 
     @Test
     void readsLogs() throws Exception {
-        JsonObject answer = json(get("/api/migrations/" + running.uuid() + "/logs"));
-        assertThat(answer.requiredString("logs")).isEqualTo("log of " + running.uuid() + "\nsecond line");
+        ObjectNode answer = json(get("/api/migrations/" + running.uuid() + "/logs"));
+        assertThat(Json.requiredString(answer, "logs")).isEqualTo("log of " + running.uuid() + "\nsecond line");
     }
 
     @Test
     void unknownCommandsPathsAndMethods() throws Exception {
         HttpResponse<String> unknownCommand = post("/api/migrations/" + queued.uuid() + "/explode", "");
         assertThat(unknownCommand.statusCode()).isEqualTo(404);
-        assertThat(json(unknownCommand).requiredString("error")).startsWith("no such command: explode");
+        assertThat(Json.requiredString(json(unknownCommand), "error")).startsWith("no such command: explode");
 
         HttpResponse<String> retryAll = post("/api/migrations/all/retry", "");
         assertThat(retryAll.statusCode()).isEqualTo(404);
 
         HttpResponse<String> wrongMethod = get("/api/migrations/" + queued.uuid() + "/cancel");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
-        assertThat(json(wrongMethod).requiredString("error")).endsWith("use POST");
+        assertThat(Json.requiredString(json(wrongMethod), "error")).endsWith("use POST");
 
         assertThat(send("GET", "/nothing-here", null, null).statusCode()).isEqualTo(404);
         assertThat(send("DELETE", "/api/migrations", null, TOKEN).statusCode()).isEqualTo(405);
@@ -304,7 +365,7 @@ class ApiServerTest {
         HttpResponse<String> response = get("/api/throttled-apps");
 
         assertThat(response.statusCode()).isEqualTo(500);
-        String error = json(response).requiredString("error");
+        String error = Json.requiredString(json(response), "error");
         assertThat(error).isEqualTo("GET /api/throttled-apps failed: control schema unreachable: Communications link failure"
                 + " (the daemon's log has the details)");
         assertThat(response.body()).doesNotContain("\tat ", "Exception");
@@ -312,7 +373,7 @@ class ApiServerTest {
 
     @Test
     void tooLargeBodiesAreRefused() throws Exception {
-        String huge = "{\"sql\":\"" + "x".repeat(ApiServer.MAX_BODY_BYTES) + "\"}";
+        String huge = "{\"sql\":\"" + "x".repeat(HttpApi.MAX_BODY_BYTES) + "\"}";
         HttpResponse<String> response = post("/api/migrations", huge);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(core.submissions).isEmpty();
@@ -368,7 +429,7 @@ class ApiServerTest {
         HttpResponse<String> response = send("GET",
                 "/schema-migration/report-status?uuid=" + running.uuid() + "&status=exploded", null, token);
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).requiredString("error")).startsWith("unknown migration status 'exploded'");
+        assertThat(Json.requiredString(json(response), "error")).startsWith("unknown migration status 'exploded'");
         assertThat(core.reports).isEmpty();
     }
 
@@ -379,12 +440,12 @@ class ApiServerTest {
 
         HttpResponse<String> free = send("GET", "/throttler/check?app=" + app + "&p=low&token=" + token, null, null);
         assertThat(free.statusCode()).isEqualTo(200);
-        assertThat(json(free).toJson()).isEqualTo("{\"app\":\"" + app + "\",\"throttled\":false}");
+        assertThat(Json.write(json(free))).isEqualTo("{\"app\":\"" + app + "\",\"throttled\":false}");
 
         throttledApps.add(running.uuid().value());
         HttpResponse<String> held = send("GET", "/throttler/check?app=" + app, null, token);
-        assertThat(held.statusCode()).isEqualTo(ApiRoutes.THROTTLED_STATUS);
-        assertThat(send("HEAD", "/throttler/check?app=" + app, null, token).statusCode()).isEqualTo(ApiRoutes.THROTTLED_STATUS);
+        assertThat(held.statusCode()).isEqualTo(ToolCallbackApi.THROTTLED_STATUS);
+        assertThat(send("HEAD", "/throttler/check?app=" + app, null, token).statusCode()).isEqualTo(ToolCallbackApi.THROTTLED_STATUS);
 
         assertThat(send("GET", "/throttler/check?app=" + app, null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/throttler/check?app=" + app, null, TOKEN).statusCode()).isEqualTo(401);

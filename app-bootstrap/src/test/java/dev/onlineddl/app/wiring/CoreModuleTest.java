@@ -92,7 +92,8 @@ class CoreModuleTest {
     private static DaemonSettings settings(Optional<Path> ghOst, Optional<Path> ptOsc) {
         return new DaemonSettings("jdbc:mysql://127.0.0.1:3306/shop", "shop", "ddl", DatabasePassword.NONE, "_onlineddl",
                 "box1:0", "shop", "0", Duration.ofSeconds(1), Duration.ofHours(24), 256, Duration.ofHours(3),
-                new HttpAddress("127.0.0.1", 15100, InetAddress.getLoopbackAddress()), false, ghOst, ptOsc);
+                new HttpAddress("127.0.0.1", 15100, InetAddress.getLoopbackAddress()), false, ghOst, ptOsc,
+                DaemonSettings.DEFAULT_HTTP_THREADS);
     }
 
     /** Assembling the executor asks the store for its target only; closing it lets go of the lock. */

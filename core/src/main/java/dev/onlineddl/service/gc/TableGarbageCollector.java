@@ -6,6 +6,7 @@ import dev.onlineddl.domain.naming.GcTableName;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.DdlExecution;
+import dev.onlineddl.port.out.DdlExecution.AcceptableError;
 import dev.onlineddl.port.out.RelationKind;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,7 +175,7 @@ public final class TableGarbageCollector {
         String name = table.name().name();
         // DROP TABLE IF EXISTS leaves a view in place (with a mere note on MySQL): a view needs DROP VIEW
         String sql = (table.baseTable() ? "DROP TABLE IF EXISTS " : "DROP VIEW IF EXISTS ") + Identifiers.quote(name);
-        ddlExecutor.execute(DdlExecution.of(pass.schema, name, sql).tolerating(DdlExecution.MISSING_TABLE_ERROR_CODES));
+        ddlExecutor.execute(DdlExecution.of(pass.schema, name, sql).tolerating(Set.of(AcceptableError.MISSING_TABLE)));
         pass.dropped.add(name);
         LOG.info("table GC: dropped {}.{}", pass.schema, name);
     }

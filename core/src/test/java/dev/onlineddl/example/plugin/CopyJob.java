@@ -1,5 +1,6 @@
 package dev.onlineddl.example.plugin;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.ddl.RewrittenCreateTable;
 import dev.onlineddl.domain.progress.MigrationProgress;
@@ -45,8 +46,6 @@ final class CopyJob implements Runnable {
     private static final int CHUNK_ROWS = 100;
     private static final Duration THROTTLED_PAUSE = Duration.ofMillis(200);
     private static final String COPY_COMPONENT = "row-copy";
-    /** ER_NO_SUCH_THREAD: the session to kill has gone already. */
-    private static final int UNKNOWN_THREAD_ID = 1094;
     private static final Set<String> INTEGER_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint");
 
     private final MigrationRun run;
@@ -468,7 +467,7 @@ final class CopyJob implements Runnable {
             // statements would be lost. The id is a number the server gave us.
             kill.execute("KILL CONNECTION " + sessionId);
         } catch (SQLException e) {
-            if (e.getErrorCode() != UNKNOWN_THREAD_ID) {
+            if (e.getErrorCode() != MysqlErrorNumbers.ER_NO_SUCH_THREAD) {
                 LOG.log(Level.WARNING, "migration {0}: could not kill session {1}: {2}", uuid, sessionId, e.getMessage());
             }
         }

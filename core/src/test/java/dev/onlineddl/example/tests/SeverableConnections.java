@@ -1,5 +1,6 @@
 package dev.onlineddl.example.tests;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.port.out.TargetConnections;
 
 import java.sql.Connection;
@@ -18,8 +19,6 @@ import java.util.Objects;
  */
 final class SeverableConnections implements TargetConnections {
 
-    /** ER_NO_SUCH_THREAD. */
-    private static final int UNKNOWN_THREAD_ID = 1094;
 
     private final TargetConnections server;
     private final List<Long> sessions = new ArrayList<>();
@@ -63,7 +62,7 @@ final class SeverableConnections implements TargetConnections {
                 try {
                     kill.execute("KILL CONNECTION " + session);
                 } catch (SQLException e) {
-                    if (e.getErrorCode() != UNKNOWN_THREAD_ID) {
+                    if (e.getErrorCode() != MysqlErrorNumbers.ER_NO_SUCH_THREAD) {
                         throw e;
                     }
                 }

@@ -2,9 +2,9 @@ package dev.onlineddl.service.it;
 
 import dev.onlineddl.service.OnlineDdl;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * Waiting for a condition the executor brings about: ticks the executor (the test's way of letting
@@ -15,34 +15,26 @@ import java.util.function.BooleanSupplier;
 final class Await {
 
     static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static final long POLL_NANOS = Duration.ofMillis(20).toNanos();
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private Await() {
     }
 
     /** Ticks {@code executor} until {@code condition} holds. */
     static void ticking(OnlineDdl executor, String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (true) {
+        waitingFor(what).until(() -> {
             executor.tick();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
-            }
-            LockSupport.parkNanos(POLL_NANOS);
-        }
+            return condition.getAsBoolean();
+        });
     }
 
     /** Polls without ticking (a background thread makes it true). */
     static void until(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
-            }
-            LockSupport.parkNanos(POLL_NANOS);
-        }
+        waitingFor(what).until(condition::getAsBoolean);
+    }
+
+    /** Polls on the test's own thread: ticks and conditions then run where the test's other calls run. */
+    private static ConditionFactory waitingFor(String what) {
+        return Awaitility.await(what).atMost(DEADLINE).pollDelay(Duration.ZERO).pollInterval(POLL).pollInSameThread();
     }
 }

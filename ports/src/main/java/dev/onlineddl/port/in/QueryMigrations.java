@@ -11,8 +11,14 @@ public interface QueryMigrations {
     List<Migration> show(MigrationFilter filter);
 
     /**
+     * One migration's row. Unknown UUID: {@link dev.onlineddl.port.out.MigrationNotFoundException},
+     * so that callers need not look it up first to tell "unknown" from "bad input".
+     */
+    Migration migration(MigrationUuid uuid);
+
+    /**
      * The migration's log (the external tool's log file, or the stored message for strategies
-     * that keep none). Unknown UUID: {@link dev.onlineddl.domain.InvalidInputException}.
+     * that keep none). Unknown UUID: {@link dev.onlineddl.port.out.MigrationNotFoundException}.
      */
     String logs(MigrationUuid uuid);
 }

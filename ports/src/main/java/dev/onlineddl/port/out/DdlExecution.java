@@ -16,36 +16,35 @@ import java.util.Set;
  * @param sql the statement, as the server should receive it
  * @param allowZeroInDate the {@code --allow-zero-in-date} strategy flag: run with NO_ZERO_DATE and
  *        NO_ZERO_IN_DATE removed from the session's sql_mode (restored afterwards)
- * @param acceptableErrorCodes MySQL error numbers that mean "nothing to do" for this statement
- *        rather than failure, e.g. {@link #MISSING_TABLE_ERROR_CODES} for a DROP TABLE IF EXISTS
+ * @param acceptableErrors the server's refusals that mean "nothing to do" for this statement
+ *        rather than failure, e.g. {@link AcceptableError#MISSING_TABLE} for a DROP TABLE IF EXISTS
  */
-public record DdlExecution(String schema, String table, String sql, boolean allowZeroInDate, Set<Integer> acceptableErrorCodes) {
-
-    /** ER_CANT_FIND_FILE: a table whose files are gone (old servers, Vitess's DROP handling). */
-    public static final int ER_CANT_FIND_FILE = 1017;
-    /** ER_BAD_TABLE_ERROR: {@code Unknown table} from DROP TABLE. */
-    public static final int ER_BAD_TABLE_ERROR = 1051;
-    /** ER_NO_SUCH_TABLE: {@code Table 'x.y' doesn't exist}, e.g. from RENAME TABLE. */
-    public static final int ER_NO_SUCH_TABLE = 1146;
+public record DdlExecution(String schema, String table, String sql, boolean allowZeroInDate, Set<AcceptableError> acceptableErrors) {
 
     /**
-     * The errors a DROP TABLE IF EXISTS tolerates: the table is already gone. Vitess accepts 1017
-     * and 1146 for its DROP-as-RENAME; a plain DROP TABLE reports 1051.
+     * What a refusal means, not its number: the {@link DdlExecutor} knows its server's error
+     * numbers (the MySQL adapter takes them from the driver), the core knows only what it tolerates.
      */
-    public static final Set<Integer> MISSING_TABLE_ERROR_CODES = Set.of(ER_CANT_FIND_FILE, ER_BAD_TABLE_ERROR, ER_NO_SUCH_TABLE);
+    public enum AcceptableError {
+        /**
+         * The table is already gone: Vitess accepts ER_CANT_FIND_FILE and ER_NO_SUCH_TABLE for its
+         * DROP-as-RENAME; a plain DROP TABLE reports ER_BAD_TABLE_ERROR.
+         */
+        MISSING_TABLE
+    }
 
     public DdlExecution {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(sql, "sql");
-        Objects.requireNonNull(acceptableErrorCodes, "acceptableErrorCodes");
+        Objects.requireNonNull(acceptableErrors, "acceptableErrors");
         if (schema.isBlank()) {
             throw new InvalidInputException("a DDL statement needs the schema it runs in; none was given for: " + sql);
         }
         if (sql.isBlank()) {
             throw new InvalidInputException("the DDL statement for " + schema + "." + table + " is empty: give the statement to run");
         }
-        acceptableErrorCodes = Set.copyOf(acceptableErrorCodes);
+        acceptableErrors = Set.copyOf(acceptableErrors);
     }
 
     /** A statement that must succeed, in the session's own sql_mode. */
@@ -55,11 +54,11 @@ public record DdlExecution(String schema, String table, String sql, boolean allo
 
     /** The same statement, with or without the {@code --allow-zero-in-date} handling. */
     public DdlExecution withAllowZeroInDate(boolean allow) {
-        return new DdlExecution(schema, table, sql, allow, acceptableErrorCodes);
+        return new DdlExecution(schema, table, sql, allow, acceptableErrors);
     }
 
-    /** The same statement, treating these MySQL error numbers as nothing to do. */
-    public DdlExecution tolerating(Set<Integer> errorCodes) {
-        return new DdlExecution(schema, table, sql, allowZeroInDate, errorCodes);
+    /** The same statement, treating these refusals as nothing to do. */
+    public DdlExecution tolerating(Set<AcceptableError> errors) {
+        return new DdlExecution(schema, table, sql, allowZeroInDate, errors);
     }
 }

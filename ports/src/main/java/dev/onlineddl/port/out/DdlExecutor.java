@@ -12,7 +12,7 @@ public interface DdlExecutor {
      * NO_ZERO_IN_DATE for the statement and gets its old value back afterwards.
      *
      * @return {@link DdlOutcome.Applied}, or {@link DdlOutcome.Tolerated} when the server refused
-     *         the statement with one of {@link DdlExecution#acceptableErrorCodes()}
+     *         the statement with one of {@link DdlExecution#acceptableErrors()}
      * @throws DdlExecutionException when the statement failed or could not be sent; the message
      *         names the statement, schema, table, MySQL error and what to do
      */

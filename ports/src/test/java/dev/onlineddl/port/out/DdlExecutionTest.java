@@ -1,6 +1,7 @@
 package dev.onlineddl.port.out;
 
 import dev.onlineddl.domain.InvalidInputException;
+import dev.onlineddl.port.out.DdlExecution.AcceptableError;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -14,24 +15,24 @@ class DdlExecutionTest {
     @Test
     void buildsVariantsWithoutLosingFields() {
         DdlExecution drop = DdlExecution.of("shop", "orders", "DROP TABLE IF EXISTS orders")
-                .tolerating(DdlExecution.MISSING_TABLE_ERROR_CODES)
+                .tolerating(Set.of(AcceptableError.MISSING_TABLE))
                 .withAllowZeroInDate(true);
 
         assertThat(drop.schema()).isEqualTo("shop");
         assertThat(drop.table()).isEqualTo("orders");
         assertThat(drop.sql()).isEqualTo("DROP TABLE IF EXISTS orders");
         assertThat(drop.allowZeroInDate()).isTrue();
-        assertThat(drop.acceptableErrorCodes()).containsExactlyInAnyOrder(1017, 1051, 1146);
-        assertThat(DdlExecution.of("shop", "orders", "x").acceptableErrorCodes()).isEmpty();
+        assertThat(drop.acceptableErrors()).containsExactly(AcceptableError.MISSING_TABLE);
+        assertThat(DdlExecution.of("shop", "orders", "x").acceptableErrors()).isEmpty();
     }
 
     @Test
-    void copiesTheAcceptableCodes() {
-        Set<Integer> codes = new HashSet<>(Set.of(1050));
-        DdlExecution statement = DdlExecution.of("shop", "t", "CREATE TABLE t (id INT)").tolerating(codes);
-        codes.add(1146);
+    void copiesTheAcceptableErrors() {
+        Set<AcceptableError> errors = new HashSet<>();
+        DdlExecution statement = DdlExecution.of("shop", "t", "DROP TABLE t").tolerating(errors);
+        errors.add(AcceptableError.MISSING_TABLE);
 
-        assertThat(statement.acceptableErrorCodes()).containsExactly(1050);
+        assertThat(statement.acceptableErrors()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.onlineddl.testkit.tck;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -279,23 +280,20 @@ public abstract class PluginCompatibilityKit {
     /** Reads the session's state from the process list until it matches; a bounded wait, as every wait here. */
     private void awaitProcessList(TestDatabase database, long sessionId, Predicate<Optional<String>> matches,
                                   String what) throws Exception {
-        Instant deadline = Instant.now().plus(patience());
         try (Connection connection = database.openConnection(); PreparedStatement select = connection.prepareStatement(
                 "SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = ?")) {
             select.setLong(1, sessionId);
-            while (true) {
-                Optional<String> state;
-                try (ResultSet row = select.executeQuery()) {
-                    state = row.next() ? Optional.ofNullable(row.getString(1)).or(() -> Optional.of("")) : Optional.empty();
-                }
-                if (matches.test(state)) {
-                    return;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    fail("waited " + patience() + " for " + what + "; the process list says " + state.orElse("(gone)"));
-                }
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
+            // The statement belongs to this thread's connection: poll here, not on Awaitility's thread.
+            await(what).atMost(patience()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                    .untilAsserted(() -> {
+                        Optional<String> state;
+                        try (ResultSet row = select.executeQuery()) {
+                            state = row.next() ? Optional.ofNullable(row.getString(1)).or(() -> Optional.of("")) : Optional.empty();
+                        }
+                        if (!matches.test(state)) {
+                            fail("still waiting for " + what + "; the process list says " + state.orElse("(gone)"));
+                        }
+                    });
         }
     }
 
@@ -590,15 +588,14 @@ public abstract class PluginCompatibilityKit {
     }
 
     /** After a migration ended, the engine lets go of it; the server offers no event for that, so it is probed. */
-    private void awaitNotRunning(StrategyEngine engine, MigrationRun run) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience());
-        Probe probe;
-        while (!((probe = engine.probe(run)) instanceof Probe.NotRunning)) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("migration " + uuid(run) + " has ended but the engine still reports it: " + probe);
-            }
-            Thread.sleep(REVIEW_INTERVAL.toMillis());
-        }
+    private void awaitNotRunning(StrategyEngine engine, MigrationRun run) {
+        await("the engine to let go of " + uuid(run)).atMost(patience()).pollDelay(Duration.ZERO).pollInterval(REVIEW_INTERVAL)
+                .untilAsserted(() -> {
+                    Probe probe = engine.probe(run);
+                    if (!(probe instanceof Probe.NotRunning)) {
+                        fail("migration " + uuid(run) + " has ended but the engine still reports it: " + probe);
+                    }
+                });
     }
 
     private void startWhileLocked(StrategyEngine engine, MigrationRun run, String table) throws Exception {

@@ -1,7 +1,9 @@
 package dev.onlineddl.adapter.mysql.inspect;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.domain.server.SqlMode;
 import dev.onlineddl.port.out.DdlExecution;
+import dev.onlineddl.port.out.DdlExecution.AcceptableError;
 import dev.onlineddl.port.out.DdlExecutionException;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.DdlOutcome;
@@ -13,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +28,12 @@ import javax.sql.DataSource;
 public final class JdbcDdlExecutor implements DdlExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDdlExecutor.class);
+
+    /** The server's numbers for each refusal the core may accept. */
+    private static final Map<AcceptableError, Set<Integer>> ERROR_NUMBERS = Map.of(
+            // ER_FILE_NOT_FOUND is Vitess's ERCantFindFile: a table whose files are gone
+            AcceptableError.MISSING_TABLE, Set.of(MysqlErrorNumbers.ER_FILE_NOT_FOUND, MysqlErrorNumbers.ER_BAD_TABLE_ERROR,
+                    MysqlErrorNumbers.ER_NO_SUCH_TABLE));
 
     private final DataSource dataSource;
 
@@ -57,7 +67,7 @@ public final class JdbcDdlExecutor implements DdlExecutor {
             statement.execute(ddl.sql());
             return new DdlOutcome.Applied();
         } catch (SQLException e) {
-            if (ddl.acceptableErrorCodes().contains(e.getErrorCode())) {
+            if (ddl.acceptableErrors().stream().anyMatch(error -> ERROR_NUMBERS.get(error).contains(e.getErrorCode()))) {
                 LOG.info("DDL on `{}`.`{}` answered acceptable error {}: {}", ddl.schema(), ddl.table(), e.getErrorCode(),
                         e.getMessage());
                 return new DdlOutcome.Tolerated(e.getErrorCode(), Objects.requireNonNullElse(e.getMessage(), ""));

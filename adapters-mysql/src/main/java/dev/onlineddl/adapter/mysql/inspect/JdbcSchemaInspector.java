@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.mysql.inspect;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.domain.server.BinlogPosition;
 import dev.onlineddl.domain.server.ServerCapabilities;
@@ -273,7 +274,8 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             return "check that the server is running and reachable, then retry; nothing was changed";
         }
         return switch (e.getErrorCode()) {
-            case 1044, 1045, 1142, 1227 -> "give the executor's account the privilege the server names"
+            case MysqlErrorNumbers.ER_DBACCESS_DENIED_ERROR, MysqlErrorNumbers.ER_ACCESS_DENIED_ERROR,
+                    MysqlErrorNumbers.ER_TABLEACCESS_DENIED_ERROR, MysqlErrorNumbers.ER_SPECIFIC_ACCESS_DENIED_ERROR -> "give the executor's account the privilege the server names"
                     + " (it needs SELECT on the tables, PROCESS and REPLICATION CLIENT)";
             default -> ServerErrors.advice(e);
         };
@@ -297,7 +299,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET SESSION information_schema_stats_expiry = 0");
             } catch (SQLException e) {
-                if (e.getErrorCode() != 1193) { // ER_UNKNOWN_SYSTEM_VARIABLE: MySQL 5.7 reads live values anyway
+                if (e.getErrorCode() != MysqlErrorNumbers.ER_UNKNOWN_SYSTEM_VARIABLE) { // MySQL 5.7 reads live values anyway
                     throw e;
                 }
             }
@@ -353,7 +355,8 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         } catch (SQLException e) {
             // ER_NO_SUCH_TABLE: neither table nor view; ER_WRONG_OBJECT: SHOW CREATE VIEW of a table;
             // ER_BAD_DB_ERROR: no such schema. All mean "there is no such object".
-            if (e.getErrorCode() == 1146 || e.getErrorCode() == 1347 || e.getErrorCode() == 1049) {
+            if (e.getErrorCode() == MysqlErrorNumbers.ER_NO_SUCH_TABLE || e.getErrorCode() == MysqlErrorNumbers.ER_WRONG_OBJECT
+                    || e.getErrorCode() == MysqlErrorNumbers.ER_BAD_DB_ERROR) {
                 return Optional.empty();
             }
             throw e;

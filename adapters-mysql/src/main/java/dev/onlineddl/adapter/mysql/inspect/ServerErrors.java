@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.mysql.inspect;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -12,15 +13,14 @@ import java.util.Map;
  */
 final class ServerErrors {
 
-    /** ER_SERVER_SHUTDOWN. */
-    static final int SERVER_SHUTDOWN = 1053;
-    /** ER_QUERY_INTERRUPTED: KILL QUERY or max_statement_time. */
-    static final int QUERY_INTERRUPTED = 1317;
-    /** MariaDB ER_CONNECTION_KILLED. */
-    static final int CONNECTION_KILLED = 1927;
-    /** CR_SERVER_GONE_ERROR, CR_SERVER_LOST: client-side numbers some drivers report. */
-    static final int SERVER_GONE = 2006;
-    static final int SERVER_LOST = 2013;
+    /** MariaDB's ER_CONNECTION_KILLED: the driver, written for MySQL, has no constant for it. */
+    static final int MARIADB_CONNECTION_KILLED = 1927;
+    /**
+     * CR_SERVER_GONE_ERROR, CR_SERVER_LOST: numbers of the C client library that some drivers and
+     * proxies report; Connector/J's {@link MysqlErrorNumbers} holds server numbers only.
+     */
+    static final int CLIENT_SERVER_GONE = 2006;
+    static final int CLIENT_SERVER_LOST = 2013;
 
     private static final String SYNTAX = "fix the statement's syntax (the server could not parse it) and submit it again";
     private static final String MISSING_TABLE = "check the table name and that it exists in this schema"
@@ -42,45 +42,45 @@ final class ServerErrors {
             + " network failure): check with SHOW CREATE TABLE whether the change was applied before running it again";
 
     private static final Map<Integer, String> ADVICE = Map.ofEntries(
-            Map.entry(1064, SYNTAX),                                  // ER_PARSE_ERROR
-            Map.entry(1149, SYNTAX),                                  // ER_SYNTAX_ERROR
-            Map.entry(1146, MISSING_TABLE),                           // ER_NO_SUCH_TABLE
-            Map.entry(1051, MISSING_TABLE),                           // ER_BAD_TABLE_ERROR
-            Map.entry(1017, MISSING_TABLE),                           // ER_CANT_FIND_FILE
-            Map.entry(1049, "check the schema name: the server has no such database"),  // ER_BAD_DB_ERROR
-            Map.entry(1050, "a table or view of that name already exists: choose another name or drop it first"),
-            Map.entry(1347, "the object is not a view: use the statement for tables"),   // ER_WRONG_OBJECT
-            Map.entry(1054, DEFINITION_CONFLICT),                     // ER_BAD_FIELD_ERROR
-            Map.entry(1060, DEFINITION_CONFLICT),                     // ER_DUP_FIELDNAME
-            Map.entry(1061, DEFINITION_CONFLICT),                     // ER_DUP_KEYNAME
-            Map.entry(1068, DEFINITION_CONFLICT),                     // ER_MULTIPLE_PRI_KEY
-            Map.entry(1091, DEFINITION_CONFLICT),                     // ER_CANT_DROP_FIELD_OR_KEY
-            Map.entry(1062, "existing rows violate the new unique key: remove the duplicates first"),  // ER_DUP_ENTRY
-            Map.entry(1265, "existing rows do not fit the new column type: convert or clean the data first"),  // WARN_DATA_TRUNCATED
-            Map.entry(1292, "existing rows hold values the new definition rejects (e.g. zero dates): clean them,"
-                    + " or use --allow-zero-in-date for zero dates"),  // ER_TRUNCATED_WRONG_VALUE
-            Map.entry(1205, LOCKED),                                  // ER_LOCK_WAIT_TIMEOUT
-            Map.entry(1213, LOCKED),                                  // ER_LOCK_DEADLOCK
-            Map.entry(1044, PRIVILEGE),                               // ER_DBACCESS_DENIED_ERROR
-            Map.entry(1045, "check the user name and password the executor connects with"),  // ER_ACCESS_DENIED_ERROR
-            Map.entry(1142, PRIVILEGE),                               // ER_TABLEACCESS_DENIED_ERROR
-            Map.entry(1143, PRIVILEGE),                               // ER_COLUMNACCESS_DENIED_ERROR
-            Map.entry(1227, PRIVILEGE),                               // ER_SPECIFIC_ACCESS_DENIED_ERROR
-            Map.entry(1290, READ_ONLY),                               // ER_OPTION_PREVENTS_STATEMENT
-            Map.entry(1836, READ_ONLY),                               // ER_READ_ONLY_MODE
-            Map.entry(1845, NOT_INSTANT),                             // ER_ALTER_OPERATION_NOT_SUPPORTED
-            Map.entry(1846, NOT_INSTANT),                             // ER_ALTER_OPERATION_NOT_SUPPORTED_REASON
-            Map.entry(1215, FOREIGN_KEY),                             // ER_CANNOT_ADD_FOREIGN
-            Map.entry(1216, FOREIGN_KEY),
-            Map.entry(1217, FOREIGN_KEY),
-            Map.entry(1451, FOREIGN_KEY),
-            Map.entry(1452, FOREIGN_KEY),
-            Map.entry(1005, FOREIGN_KEY + " (errno 150 means a malformed foreign key)"),  // ER_CANT_CREATE_TABLE
-            Map.entry(1118, LIMIT),                                   // ER_TOO_BIG_ROWSIZE
-            Map.entry(1071, LIMIT),                                   // ER_TOO_LONG_KEY
-            Map.entry(1117, LIMIT),                                   // ER_TOO_MANY_FIELDS
-            Map.entry(1059, "shorten the identifier to 64 characters or fewer"),  // ER_TOO_LONG_IDENT
-            Map.entry(QUERY_INTERRUPTED, "the statement was interrupted (KILL QUERY or max_statement_time) and rolled back:"
+            Map.entry(MysqlErrorNumbers.ER_PARSE_ERROR, SYNTAX),
+            Map.entry(MysqlErrorNumbers.ER_SYNTAX_ERROR, SYNTAX),
+            Map.entry(MysqlErrorNumbers.ER_NO_SUCH_TABLE, MISSING_TABLE),
+            Map.entry(MysqlErrorNumbers.ER_BAD_TABLE_ERROR, MISSING_TABLE),
+            Map.entry(MysqlErrorNumbers.ER_FILE_NOT_FOUND, MISSING_TABLE),
+            Map.entry(MysqlErrorNumbers.ER_BAD_DB_ERROR, "check the schema name: the server has no such database"),
+            Map.entry(MysqlErrorNumbers.ER_TABLE_EXISTS_ERROR, "a table or view of that name already exists: choose another name or drop it first"),
+            Map.entry(MysqlErrorNumbers.ER_WRONG_OBJECT, "the object is not a view: use the statement for tables"),
+            Map.entry(MysqlErrorNumbers.ER_BAD_FIELD_ERROR, DEFINITION_CONFLICT),
+            Map.entry(MysqlErrorNumbers.ER_DUP_FIELDNAME, DEFINITION_CONFLICT),
+            Map.entry(MysqlErrorNumbers.ER_DUP_KEYNAME, DEFINITION_CONFLICT),
+            Map.entry(MysqlErrorNumbers.ER_MULTIPLE_PRI_KEY, DEFINITION_CONFLICT),
+            Map.entry(MysqlErrorNumbers.ER_CANT_DROP_FIELD_OR_KEY, DEFINITION_CONFLICT),
+            Map.entry(MysqlErrorNumbers.ER_DUP_ENTRY, "existing rows violate the new unique key: remove the duplicates first"),
+            Map.entry(MysqlErrorNumbers.WARN_DATA_TRUNCATED, "existing rows do not fit the new column type: convert or clean the data first"),
+            Map.entry(MysqlErrorNumbers.ER_TRUNCATED_WRONG_VALUE, "existing rows hold values the new definition rejects (e.g. zero dates): clean them,"
+                    + " or use --allow-zero-in-date for zero dates"),
+            Map.entry(MysqlErrorNumbers.ER_LOCK_WAIT_TIMEOUT, LOCKED),
+            Map.entry(MysqlErrorNumbers.ER_LOCK_DEADLOCK, LOCKED),
+            Map.entry(MysqlErrorNumbers.ER_DBACCESS_DENIED_ERROR, PRIVILEGE),
+            Map.entry(MysqlErrorNumbers.ER_ACCESS_DENIED_ERROR, "check the user name and password the executor connects with"),
+            Map.entry(MysqlErrorNumbers.ER_TABLEACCESS_DENIED_ERROR, PRIVILEGE),
+            Map.entry(MysqlErrorNumbers.ER_COLUMNACCESS_DENIED_ERROR, PRIVILEGE),
+            Map.entry(MysqlErrorNumbers.ER_SPECIFIC_ACCESS_DENIED_ERROR, PRIVILEGE),
+            Map.entry(MysqlErrorNumbers.ER_OPTION_PREVENTS_STATEMENT, READ_ONLY),
+            Map.entry(MysqlErrorNumbers.ER_READ_ONLY_MODE, READ_ONLY),
+            Map.entry(MysqlErrorNumbers.ER_ALTER_OPERATION_NOT_SUPPORTED, NOT_INSTANT),
+            Map.entry(MysqlErrorNumbers.ER_ALTER_OPERATION_NOT_SUPPORTED_REASON, NOT_INSTANT),
+            Map.entry(MysqlErrorNumbers.ER_CANNOT_ADD_FOREIGN, FOREIGN_KEY),
+            Map.entry(MysqlErrorNumbers.ER_NO_REFERENCED_ROW, FOREIGN_KEY),
+            Map.entry(MysqlErrorNumbers.ER_ROW_IS_REFERENCED, FOREIGN_KEY),
+            Map.entry(MysqlErrorNumbers.ER_ROW_IS_REFERENCED_2, FOREIGN_KEY),
+            Map.entry(MysqlErrorNumbers.ER_NO_REFERENCED_ROW_2, FOREIGN_KEY),
+            Map.entry(MysqlErrorNumbers.ER_CANT_CREATE_TABLE, FOREIGN_KEY + " (errno 150 means a malformed foreign key)"),
+            Map.entry(MysqlErrorNumbers.ER_TOO_BIG_ROWSIZE, LIMIT),
+            Map.entry(MysqlErrorNumbers.ER_TOO_LONG_KEY, LIMIT),
+            Map.entry(MysqlErrorNumbers.ER_TOO_MANY_FIELDS, LIMIT),
+            Map.entry(MysqlErrorNumbers.ER_TOO_LONG_IDENT, "shorten the identifier to 64 characters or fewer"),
+            Map.entry(MysqlErrorNumbers.ER_QUERY_INTERRUPTED, "the statement was interrupted (KILL QUERY or max_statement_time) and rolled back:"
                     + " run it again if that was not intended"));
 
     private ServerErrors() {
@@ -93,7 +93,8 @@ final class ServerErrors {
      */
     static boolean isConnectionFailure(SQLException e) {
         int code = e.getErrorCode();
-        if (code == CONNECTION_KILLED || code == SERVER_SHUTDOWN || code == SERVER_GONE || code == SERVER_LOST) {
+        if (code == MARIADB_CONNECTION_KILLED || code == MysqlErrorNumbers.ER_SERVER_SHUTDOWN
+                || code == CLIENT_SERVER_GONE || code == CLIENT_SERVER_LOST) {
             return true;
         }
         String sqlState = e.getSQLState();
@@ -113,7 +114,8 @@ final class ServerErrors {
 
     /** Advice when no connection could be opened at all. */
     static String cannotConnectAdvice(SQLException e) {
-        if (e.getErrorCode() == 1045 || e.getErrorCode() == 1044 || e.getErrorCode() == 1049) {
+        if (e.getErrorCode() == MysqlErrorNumbers.ER_ACCESS_DENIED_ERROR || e.getErrorCode() == MysqlErrorNumbers.ER_DBACCESS_DENIED_ERROR
+                || e.getErrorCode() == MysqlErrorNumbers.ER_BAD_DB_ERROR) {
             return ADVICE.get(e.getErrorCode());
         }
         return "check that the server is running and reachable at the configured host and port,"

@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.mysql.store;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import static dev.onlineddl.adapter.mysql.store.jooq.Tables.SCHEMA_MIGRATIONS;
 
 import dev.onlineddl.adapter.mysql.store.jooq.SchemaMigrations;
@@ -62,19 +63,6 @@ public final class JooqMigrationStore implements MigrationStore {
 
     private static final SchemaMigrations M = SCHEMA_MIGRATIONS;
 
-    /** MySQL's ER_DUP_ENTRY. */
-    private static final int DUPLICATE_KEY = 1062;
-    /** ER_OPTION_PREVENTS_STATEMENT: --read-only / --super-read-only. */
-    private static final int READ_ONLY = 1290;
-    /** ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION. */
-    private static final int READ_ONLY_TRANSACTION = 1792;
-    /** ER_NO_SUCH_TABLE, ER_BAD_DB_ERROR. */
-    private static final int NO_SUCH_TABLE = 1146;
-    private static final int NO_SUCH_DATABASE = 1049;
-    /** ER_TABLEACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR, ER_ACCESS_DENIED_ERROR. */
-    private static final int TABLE_ACCESS_DENIED = 1142;
-    private static final int DATABASE_ACCESS_DENIED = 1044;
-    private static final int ACCESS_DENIED = 1045;
 
     private static final String QUEUED = MigrationStatus.QUEUED.wireName();
     private static final String READY = MigrationStatus.READY.wireName();
@@ -161,7 +149,7 @@ public final class JooqMigrationStore implements MigrationStore {
                 // Vitess's INSERT IGNORE ignores a duplicate UUID. A plain INSERT that treats only
                 // the duplicate key as "already there" keeps that, without IGNORE's other effect of
                 // silently truncating a too-long statement or table name.
-                if (errorCode(e) == DUPLICATE_KEY) {
+                if (errorCode(e) == MysqlErrorNumbers.ER_DUP_ENTRY) {
                     return false;
                 }
                 throw e;
@@ -729,7 +717,8 @@ public final class JooqMigrationStore implements MigrationStore {
         String serverSays = cause.getMessage();
         int code = cause.getErrorCode();
         String state = Objects.requireNonNullElse(cause.getSQLState(), "");
-        if (code == READ_ONLY || code == READ_ONLY_TRANSACTION) {
+        // ER_OPTION_PREVENTS_STATEMENT is what --read-only and --super-read-only answer
+        if (code == MysqlErrorNumbers.ER_OPTION_PREVENTS_STATEMENT || code == MysqlErrorNumbers.ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION) {
             return "the server is read-only (" + serverSays + "); run onlineddl against the primary";
         }
         if (state.startsWith("08") || cause instanceof SQLNonTransientConnectionException
@@ -737,10 +726,11 @@ public final class JooqMigrationStore implements MigrationStore {
             return "the connection to the server failed or was lost (" + serverSays
                     + "); check that the server is up and reachable, then retry";
         }
-        if (code == NO_SUCH_TABLE || code == NO_SUCH_DATABASE) {
+        if (code == MysqlErrorNumbers.ER_NO_SUCH_TABLE || code == MysqlErrorNumbers.ER_BAD_DB_ERROR) {
             return serverSays + "; create the control schema first (ControlSchema.migrate)";
         }
-        if (code == TABLE_ACCESS_DENIED || code == DATABASE_ACCESS_DENIED || code == ACCESS_DENIED) {
+        if (code == MysqlErrorNumbers.ER_TABLEACCESS_DENIED_ERROR || code == MysqlErrorNumbers.ER_DBACCESS_DENIED_ERROR
+                || code == MysqlErrorNumbers.ER_ACCESS_DENIED_ERROR) {
             return serverSays + "; grant the onlineddl user SELECT, INSERT and UPDATE on the control schema";
         }
         return serverSays;

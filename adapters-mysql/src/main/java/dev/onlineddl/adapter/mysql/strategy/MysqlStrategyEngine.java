@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.mysql.strategy;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.progress.MigrationProgress;
@@ -57,8 +58,6 @@ public final class MysqlStrategyEngine implements StrategyEngine {
             FROM performance_schema.events_stages_current AS stage
             JOIN performance_schema.threads AS thread ON thread.THREAD_ID = stage.THREAD_ID
             WHERE thread.PROCESSLIST_ID = ?""";
-    /** ER_NO_SUCH_THREAD: the session to kill is already gone. */
-    private static final int UNKNOWN_THREAD_ID = 1094;
     /** Bounds close(): idle threads end at once, so only a broken JVM would make this matter. */
     private static final Duration IDLE_THREADS_END = Duration.ofSeconds(10);
 
@@ -299,7 +298,7 @@ public final class MysqlStrategyEngine implements StrategyEngine {
             // ALTER was sent would be lost, and the ALTER would then run.
             kill.execute("KILL CONNECTION " + sessionId);
         } catch (SQLException e) {
-            if (e.getErrorCode() == UNKNOWN_THREAD_ID) {
+            if (e.getErrorCode() == MysqlErrorNumbers.ER_NO_SUCH_THREAD) { // the session to kill is already gone
                 return;
             }
             throw new StrategyException(StrategyRuns.failureOf(run, "could not kill session " + sessionId

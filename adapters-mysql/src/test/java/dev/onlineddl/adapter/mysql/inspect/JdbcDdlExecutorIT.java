@@ -1,6 +1,8 @@
 package dev.onlineddl.adapter.mysql.inspect;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.port.out.DdlExecution;
+import dev.onlineddl.port.out.DdlExecution.AcceptableError;
 import dev.onlineddl.port.out.DdlExecutionException;
 import dev.onlineddl.port.out.DdlOutcome;
 import dev.onlineddl.testkit.TestDatabase;
@@ -49,16 +51,16 @@ class JdbcDdlExecutorIT {
         JdbcDdlExecutor executor = new JdbcDdlExecutor(db.dataSource());
 
         DdlOutcome drop = executor.execute(DdlExecution.of(db.name(), "gone", "DROP TABLE gone")
-                .tolerating(DdlExecution.MISSING_TABLE_ERROR_CODES));
+                .tolerating(Set.of(AcceptableError.MISSING_TABLE)));
         DdlOutcome rename = executor.execute(DdlExecution.of(db.name(), "gone", "RENAME TABLE gone TO _vt_HOLD_gone")
-                .tolerating(DdlExecution.MISSING_TABLE_ERROR_CODES));
+                .tolerating(Set.of(AcceptableError.MISSING_TABLE)));
 
         assertThat(drop).isInstanceOfSatisfying(DdlOutcome.Tolerated.class, tolerated -> {
-            assertThat(tolerated.errorCode()).isEqualTo(DdlExecution.ER_BAD_TABLE_ERROR);
+            assertThat(tolerated.errorCode()).isEqualTo(MysqlErrorNumbers.ER_BAD_TABLE_ERROR);
             assertThat(tolerated.serverMessage()).contains("gone");
         });
         assertThat(rename).isInstanceOfSatisfying(DdlOutcome.Tolerated.class, tolerated ->
-                assertThat(tolerated.errorCode()).isEqualTo(DdlExecution.ER_NO_SUCH_TABLE));
+                assertThat(tolerated.errorCode()).isEqualTo(MysqlErrorNumbers.ER_NO_SUCH_TABLE));
     }
 
     @Test
@@ -66,10 +68,10 @@ class JdbcDdlExecutorIT {
         JdbcDdlExecutor executor = new JdbcDdlExecutor(db.dataSource());
 
         DdlExecutionException failure = catchThrowableOfType(DdlExecutionException.class, () -> executor.execute(
-                DdlExecution.of(db.name(), "gone", "DROP TABLE gone").tolerating(Set.of(DdlExecution.ER_NO_SUCH_TABLE))));
+                DdlExecution.of(db.name(), "gone", "DROP TABLE gone")));
 
         assertThat(failure.kind()).isEqualTo(DdlExecutionException.Kind.REJECTED);
-        assertThat(failure.errorCode()).isEqualTo(DdlExecution.ER_BAD_TABLE_ERROR);
+        assertThat(failure.errorCode()).isEqualTo(MysqlErrorNumbers.ER_BAD_TABLE_ERROR);
         assertThat(failure).hasMessageContaining("DDL on `" + db.name() + "`.`gone` failed")
                 .hasMessageContaining("MySQL error 1051")
                 .hasMessageContaining("Statement: DROP TABLE gone")
@@ -100,7 +102,7 @@ class JdbcDdlExecutorIT {
         DdlExecutionException failure = catchThrowableOfType(DdlExecutionException.class, () -> executor.execute(
                 DdlExecution.of(db.name(), "no_such_table", "ALTER TABLE no_such_table ADD COLUMN x INT")));
 
-        assertThat(failure.errorCode()).isEqualTo(DdlExecution.ER_NO_SUCH_TABLE);
+        assertThat(failure.errorCode()).isEqualTo(MysqlErrorNumbers.ER_NO_SUCH_TABLE);
         assertThat(failure.sqlState()).isEqualTo("42S02");
         assertThat(failure).hasMessageContaining("`" + db.name() + "`.`no_such_table`")
                 .hasMessageContaining("no_such_table' doesn't exist")

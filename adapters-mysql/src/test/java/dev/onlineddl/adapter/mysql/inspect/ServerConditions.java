@@ -1,7 +1,8 @@
 package dev.onlineddl.adapter.mysql.inspect;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,17 +17,8 @@ final class ServerConditions {
     private ServerConditions() {
     }
 
-    static <T> T awaitPresent(String what, Duration timeout, Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gave up after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(PAUSE.toMillis());
-        }
+    static <T> T awaitPresent(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        return await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(PAUSE).pollInSameThread()
+                .until(probe::get, Optional::isPresent).orElseThrow();
     }
 }

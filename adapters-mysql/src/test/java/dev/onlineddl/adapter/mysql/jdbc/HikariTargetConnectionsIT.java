@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 @ExtendWith(TestDatabaseExtension.class)
@@ -133,21 +134,19 @@ class HikariTargetConnectionsIT {
         }
     }
 
-    private static void awaitStatementRunning(TestDatabase db, long connectionId) throws SQLException, InterruptedException {
+    private static void awaitStatementRunning(TestDatabase db, long connectionId) throws SQLException {
         try (Connection observer = db.openConnection();
              PreparedStatement running = observer.prepareStatement(
                      "SELECT 1 FROM information_schema.PROCESSLIST WHERE ID = ? AND INFO LIKE 'SELECT SLEEP%'")) {
             running.setLong(1, connectionId);
-            for (int attempt = 0; attempt < 1000; attempt++) {
-                try (ResultSet rows = running.executeQuery()) {
-                    if (rows.next()) {
-                        return;
-                    }
-                }
-                Thread.sleep(10);
-            }
+            await("connection " + connectionId + " to show its statement in the process list")
+                    .atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                    .until(() -> {
+                        try (ResultSet rows = running.executeQuery()) {
+                            return rows.next();
+                        }
+                    });
         }
-        throw new AssertionError("connection " + connectionId + " never showed its statement in the process list");
     }
 
     private static TargetConnectionSettings settings(TestDatabase db, String url) {

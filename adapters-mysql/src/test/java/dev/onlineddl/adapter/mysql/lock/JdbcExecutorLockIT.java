@@ -1,6 +1,7 @@
 package dev.onlineddl.adapter.mysql.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
@@ -10,8 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,14 +61,13 @@ class JdbcExecutorLockIT {
     }
 
     private static boolean acquiresWithin(JdbcExecutorLock lock, Duration deadline) {
-        Instant giveUpAt = Instant.now().plus(deadline);
-        while (!lock.tryAcquire()) {
-            if (Instant.now().isAfter(giveUpAt)) {
-                return false;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        try {
+            await("the standby to take the lock").atMost(deadline).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .pollInSameThread().until(lock::tryAcquire);
+            return true;
+        } catch (ConditionTimeoutException notInTime) {
+            return false;
         }
-        return true;
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
+import org.awaitility.Awaitility;
 
 /** What the strategy tests do alike: migrations to hand an engine, and looking at the server. */
 public final class StrategyTestSupport {
@@ -105,16 +106,7 @@ public final class StrategyTestSupport {
      * it offers no notification, so it is asked again after a short pause.
      */
     public static <T> T await(String what, Callable<Optional<T>> condition) throws Exception {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            Optional<T> value = condition.call();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gave up after " + PATIENCE + " waiting for " + what);
-            }
-            Thread.sleep(PAUSE.toMillis());
-        }
+        return Awaitility.await(what).atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(PAUSE).pollInSameThread()
+                .until(condition, Optional::isPresent).orElseThrow();
     }
 }
