@@ -3,6 +3,7 @@ package dev.onlineddl.spi;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.port.out.SchemaAnalysis;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -54,5 +55,13 @@ public interface StatusReporter {
 
     /** The engine held back at {@code at} because {@code component} was throttled ({@code last_throttled_timestamp}). */
     default void throttled(MigrationUuid uuid, Instant at, String component) {
+    }
+
+    /**
+     * How far the engine's change stream is behind the server: the age of the oldest change it has
+     * read but not yet applied, zero when it is caught up. Not stored: the daemon shows the latest
+     * value of each running migration in {@code /metrics} ({@code onlineddl_stream_lag_seconds}).
+     */
+    default void streamLag(MigrationUuid uuid, Duration lag) {
     }
 }

@@ -108,6 +108,10 @@ final class MigrationJob {
         if (finished) {
             return new Probe.NotRunning();
         }
+        ChangeApplier currentApplier = applier;
+        if (currentApplier != null) {
+            context.reporter().streamLag(uuid, currentApplier.lag(context.clock().instant()));
+        }
         long rows = rowsCopied;
         long total = tableRows;
         double progress = copyDone ? 100 : total > 0 ? Math.min(99.9, 100.0 * rows / total) : 0;
