@@ -228,7 +228,7 @@ final class MigrationJob {
             autoIncrement = inspector.autoIncrement(connection, schema, table);
             tableRows = inspector.estimatedRows(connection, schema, table);
         }
-        String shadow = ArtifactNames.vreplicationShadowTable(uuid, context.clock().instant(), ZoneId.systemDefault());
+        String shadow = freeShadowName(schema);
         ShadowTableBuilder builder = new ShadowTableBuilder(context);
         RewrittenCreateTable created = builder.create(uuid, schema, table, shadow, run.setting().isUnsafeAllowForeignKeys());
         context.reporter().artifactTable(uuid, shadow);
@@ -260,6 +260,25 @@ final class MigrationJob {
     }
 
     private int sourceColumnCount;
+
+    /**
+     * The shadow's name, {@code _<uuid>_<timestamp>_vrepl}: a retried migration's earlier shadow is
+     * kept as an artifact, and a retry within the same second would take its name, so the first
+     * free second from now is used.
+     */
+    private String freeShadowName(String schema) {
+        Instant at = context.clock().instant();
+        String name = ArtifactNames.vreplicationShadowTable(uuid, at, ZoneId.systemDefault());
+        for (int tries = 0; context.schemaInspector().tableOrViewExists(schema, name); tries++) {
+            if (tries > 3600) {
+                throw new IllegalStateException("no free shadow table name for migration " + uuid
+                        + ": an hour's worth of _vrepl names is taken; drop the old artifacts");
+            }
+            at = at.plusSeconds(1);
+            name = ArtifactNames.vreplicationShadowTable(uuid, at, ZoneId.systemDefault());
+        }
+        return name;
+    }
 
     private static KeyColumn keyColumn(ColumnInfo column) {
         return new KeyColumn(column.name(), column.ordinal(), column.dataType(), column.unsigned(), column.characterSet(),
