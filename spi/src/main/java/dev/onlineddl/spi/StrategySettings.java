@@ -19,6 +19,24 @@ public final class StrategySettings {
      */
     public static final String PT_OSC_PATH = "pt-osc-path";
 
+    /** The native engine's target time per copy chunk, e.g. {@code 30ms} (the default). */
+    public static final String VREPLICATION_CHUNK_TIME = "vreplication-chunk-time";
+
+    /**
+     * How far behind the native engine's stream may be and still be ready to complete, e.g.
+     * {@code 5s} (the default, Vitess's threshold).
+     */
+    public static final String VREPLICATION_READY_LAG = "vreplication-ready-lag";
+
+    /** The native engine's cut-over lock wait, whole seconds, e.g. {@code 3s} (the default). */
+    public static final String VREPLICATION_CUT_OVER_LOCK_TIMEOUT = "vreplication-cut-over-lock-timeout";
+
+    /** The pause after the native engine's first failed cut-over attempt, doubled after each, e.g. {@code 1s}. */
+    public static final String VREPLICATION_CUT_OVER_BACKOFF = "vreplication-cut-over-backoff";
+
+    /** The cap of that pause, e.g. {@code 30s}. */
+    public static final String VREPLICATION_CUT_OVER_BACKOFF_MAX = "vreplication-cut-over-backoff-max";
+
     private StrategySettings() {
     }
 }

@@ -81,7 +81,7 @@ final class MigrationJob {
     private long serverId;
     private boolean mariaDb;
     private TableCopyPlan plan;
-    private final ShadowWriters shadowWriters = new ShadowWriters();
+    private final ShadowWriters shadowWriters;
 
     MigrationJob(MigrationRun run, StrategyContext context, EngineSettings settings, StreamStateStore state, Runnable onEnd) {
         this.run = run;
@@ -90,6 +90,7 @@ final class MigrationJob {
         this.settings = settings;
         this.state = state;
         this.onEnd = onEnd;
+        this.shadowWriters = settings.copyApplyProtection() ? ShadowWriters.inTurns() : ShadowWriters.sideBySide();
         this.thread = new Thread(this::live, "vrepl-" + uuid.value());
         thread.setDaemon(true);
     }
@@ -300,7 +301,7 @@ final class MigrationJob {
         }
         DedicatedSession applierSession = context.openDedicatedSession();
         applier = new ChangeApplier(uuid.value(), new RowResync(plan), applierSession.connection(), state, streamId, start,
-                throttleGate(), settings.lockingReads(), shadowWriters, context.clock(), this::fail);
+                throttleGate(), settings.copyApplyProtection(), shadowWriters, context.clock(), this::fail);
         applier.start();
         openStreamer(start);
     }
@@ -327,7 +328,7 @@ final class MigrationJob {
         copyStarted = context.clock().instant();
         try (DedicatedSession session = context.openDedicatedSession()) {
             RowCopier copier = new RowCopier(uuid.value(), plan, session.connection(), state, streamId,
-                    new ChunkSizer(settings.chunkTime(), 1000), throttleGate(), settings.lockingReads(),
+                    new ChunkSizer(settings.chunkTime(), 1000), throttleGate(), settings.copyApplyProtection(),
                     settings.chunkObserver(), shadowWriters, (copied, lastKey) -> rowsCopied = copied);
             if (!copier.copyAll(() -> stopping || failure != null)) {
                 checkStopped();

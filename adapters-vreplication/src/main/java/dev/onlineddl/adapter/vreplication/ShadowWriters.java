@@ -11,10 +11,27 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ShadowWriters {
 
-    private final ReentrantLock turn = new ReentrantLock(true);
+    private final ReentrantLock turn;
+
+    private ShadowWriters(ReentrantLock turn) {
+        this.turn = turn;
+    }
+
+    /** Copier and applier take turns: the engine's way. */
+    public static ShadowWriters inTurns() {
+        return new ShadowWriters(new ReentrantLock(true));
+    }
+
+    /** Copier and applier write side by side: only for the race test that proves the turns are needed. */
+    public static ShadowWriters sideBySide() {
+        return new ShadowWriters(null);
+    }
 
     /** Runs one chunk or one batch, the whole transaction, holding the turn. */
     public <T, E extends Exception> T inTurn(Work<T, E> work) throws E, InterruptedException {
+        if (turn == null) {
+            return work.run();
+        }
         turn.lockInterruptibly();
         try {
             return work.run();

@@ -4,6 +4,7 @@ import dev.onlineddl.domain.BuiltInStrategy;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyDescriptor;
 import dev.onlineddl.spi.StrategyEngine;
+import dev.onlineddl.spi.StrategyException;
 import dev.onlineddl.spi.StrategyPlugin;
 import java.util.List;
 
@@ -21,6 +22,12 @@ public final class VReplicationPlugin implements StrategyPlugin {
 
     @Override
     public StrategyEngine createEngine(StrategyDescriptor strategy, StrategyContext context) {
-        return new VReplicationEngine(context, EngineSettings.DEFAULTS);
+        EngineSettings settings;
+        try {
+            settings = EngineSettings.from(context::setting);
+        } catch (IllegalArgumentException e) {
+            throw new StrategyException("the " + strategy.name() + " strategy cannot start: " + e.getMessage());
+        }
+        return new VReplicationEngine(context, settings);
     }
 }

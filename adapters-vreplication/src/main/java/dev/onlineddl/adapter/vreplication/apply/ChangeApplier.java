@@ -232,9 +232,11 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
      * transaction read so far on {@code lockHolder}'s session, in its transaction (the caller
      * commits). Returns the position now applied, for the caller to store once the locks are gone
      * (the state table is not among the locked tables).
+     *
+     * @param resyncUnderLock the resync into the shadow under the name the cut-over locked it by
      */
-    public BinlogPosition drainUnderLock(Connection lockHolder, BinlogPosition target, Duration timeout)
-            throws InterruptedException, TimeoutException, SQLException {
+    public BinlogPosition drainUnderLock(Connection lockHolder, BinlogPosition target, Duration timeout,
+            RowResync resyncUnderLock) throws InterruptedException, TimeoutException, SQLException {
         List<SourceTransaction> last;
         BinlogPosition upTo;
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -260,7 +262,7 @@ public final class ChangeApplier implements BinlogStreamer.Sink, AutoCloseable {
         }
         Set<RowKey> keys = new LinkedHashSet<>();
         last.forEach(transaction -> keys.addAll(transaction.keys()));
-        resync.resync(lockHolder, keys, false);
+        resyncUnderLock.resync(lockHolder, keys, false);
         lock.lock();
         try {
             applied = upTo;

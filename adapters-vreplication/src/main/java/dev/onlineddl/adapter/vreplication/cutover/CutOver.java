@@ -1,12 +1,11 @@
 package dev.onlineddl.adapter.vreplication.cutover;
 
 import dev.onlineddl.adapter.vreplication.EngineSettings;
+import dev.onlineddl.adapter.vreplication.RowResync;
 import dev.onlineddl.adapter.vreplication.ServerPositions;
 import dev.onlineddl.adapter.vreplication.apply.ChangeApplier;
 import dev.onlineddl.adapter.vreplication.plan.TableCopyPlan;
 import dev.onlineddl.domain.MigrationUuid;
-import dev.onlineddl.domain.naming.GcState;
-import dev.onlineddl.domain.naming.GcTableName;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.domain.server.BinlogPosition;
 import dev.onlineddl.port.out.DedicatedSession;
@@ -17,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +56,6 @@ public final class CutOver {
     private final EngineSettings settings;
     private final Stages stages;
     private final boolean mariaDb;
-    private final Random random = new Random();
 
     public CutOver(MigrationUuid migration, TableCopyPlan plan, StrategyContext context, ChangeApplier applier,
             StreamStop streamStop, EngineSettings settings, Stages stages, boolean mariaDb) {
@@ -78,17 +75,29 @@ public final class CutOver {
      */
     public BinlogPosition attempt() throws CutOverException, InterruptedException {
         stages.stage("starting cut-over");
-        String sentry = GcTableName.random(GcState.HOLD, context.clock().instant(), Duration.ofHours(1), random).name();
+        String sentry = CutOverNames.sentry(plan.sourceTable()).orElse(null);
+        String staged = CutOverNames.staged(plan.sourceTable()).orElse(null);
+        if (sentry == null || staged == null) {
+            throw new CutOverException("cut-over of migration " + migration + " is not possible: no sentry name sorting after"
+                    + " `" + plan.sourceTable() + "` fits in 64 characters. Rename the table to a shorter name", false, null);
+        }
+        TableCopyPlan stagedPlan = plan.withShadowTable(staged);
         boolean streamStopped = false;
         boolean paused = false;
+        boolean shadowStaged = false;
         DedicatedSession lockSession = null;
         DedicatedSession renameSession = null;
         CompletableFuture<Void> rename = null;
         boolean sentryDropped = false;
+        boolean swapped = false;
         try {
-            try (Connection connection = context.connections().open(); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE " + Identifiers.quoteQualified(plan.schema(), sentry) + " (id INT PRIMARY KEY)");
+            for (String name : new String[] {sentry, staged}) {
+                if (context.schemaInspector().tableOrViewExists(plan.schema(), name)) {
+                    throw new IllegalStateException("table `" + name + "` is in the way of the cut-over: a cut-over that"
+                            + " stopped half-way left it; drop it if it is empty or rename it, and the next attempt goes on");
+                }
             }
+            executeOnPool("CREATE TABLE " + Identifiers.quoteQualified(plan.schema(), sentry) + " (id INT PRIMARY KEY)");
             stages.sentryCreated(sentry);
             stages.stage("sentry table created: " + sentry);
 
@@ -98,6 +107,9 @@ public final class CutOver {
             stages.stage("post-sentry pos reached");
             applier.pause();
             paused = true;
+            // the shadow takes a name that sorts after the source, so that the RENAME waits on the source's lock
+            executeOnPool("RENAME TABLE " + plan.quotedShadow() + " TO " + Identifiers.quoteQualified(plan.schema(), staged));
+            shadowStaged = true;
 
             lockSession = context.openDedicatedSession();
             renameSession = context.openDedicatedSession();
@@ -108,13 +120,13 @@ public final class CutOver {
                     + (lockSeconds + 2 * Math.max(1, settings.positionWait().toSeconds()) + 5));
             stages.stage("locking tables");
             long lockRequested = System.nanoTime();
-            execute(lockSession.connection(), "LOCK TABLES " + Identifiers.quote(sentry) + " WRITE, "
-                    + Identifiers.quote(plan.sourceTable()) + " WRITE, " + Identifiers.quote(plan.shadowTable()) + " WRITE");
+            execute(lockSession.connection(), "LOCK TABLES " + Identifiers.quote(plan.sourceTable()) + " WRITE, "
+                    + Identifiers.quote(staged) + " WRITE, " + Identifiers.quote(sentry) + " WRITE");
 
             stages.stage("renaming tables");
             String renameSql = "RENAME TABLE " + Identifiers.quote(plan.sourceTable()) + " TO " + Identifiers.quote(sentry)
-                    + ", " + Identifiers.quote(plan.shadowTable()) + " TO " + Identifiers.quote(plan.sourceTable())
-                    + ", " + Identifiers.quote(sentry) + " TO " + Identifiers.quote(plan.shadowTable());
+                    + ", " + Identifiers.quote(staged) + " TO " + Identifiers.quote(plan.sourceTable())
+                    + ", " + Identifiers.quote(sentry) + " TO " + Identifiers.quote(staged);
             Connection renameConnection = renameSession.connection();
             rename = CompletableFuture.runAsync(() -> {
                 try {
@@ -134,7 +146,8 @@ public final class CutOver {
             stages.stage("reading post-lock pos");
             BinlogPosition postLock = currentPosition();
             stages.stage("waiting for post-lock pos: " + postLock.asText());
-            BinlogPosition applied = applier.drainUnderLock(lockSession.connection(), postLock, settings.positionWait());
+            BinlogPosition applied = applier.drainUnderLock(lockSession.connection(), postLock, settings.positionWait(),
+                    new RowResync(stagedPlan));
 
             stages.stage("stopping vreplication");
             streamStop.stop();
@@ -152,24 +165,58 @@ public final class CutOver {
             execute(lockSession.connection(), "UNLOCK TABLES");
             stages.stage("waiting for RENAME to complete");
             awaitRename(rename);
+            swapped = true;
             LOG.info("cut-over of migration {}: writers to `{}` were held for {} ms (from LOCK TABLES to the RENAME)",
                     migration, plan.sourceTable(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lockRequested));
+            // the old table now has the staged name: it takes the shadow's, as the migration's artifact
+            executeOnPool("RENAME TABLE " + Identifiers.quoteQualified(plan.schema(), staged) + " TO " + plan.quotedShadow());
             stages.stage("cut-over complete");
             return applied;
         } catch (SQLException | TimeoutException | RuntimeException e) {
-            if (sentryDropped) {
-                // the RENAME's own outcome decides: it either swapped the tables or changed nothing
-                if (rename != null && rename.isDone() && !rename.isCompletedExceptionally()) {
-                    return applier.appliedPosition();
-                }
+            if (sentryDropped && rename != null && rename.isDone() && !rename.isCompletedExceptionally()) {
+                swapped = true;
+                // the RENAME swapped the tables: done, whatever failed after it
+                return finishAfterSwap(staged);
             }
             throw new CutOverException("cut-over of migration " + migration + " failed and left `" + plan.sourceTable()
                     + "` as it was: " + messageOf(e), streamStopped, e);
         } finally {
             release(lockSession, renameSession, rename);
+            if (!swapped) {
+                undoStaging(sentry, staged, shadowStaged);
+            }
             if (paused && !streamStopped) {
                 applier.resume();
             }
+        }
+    }
+
+    private BinlogPosition finishAfterSwap(String staged) {
+        try {
+            executeOnPool("RENAME TABLE " + Identifiers.quoteQualified(plan.schema(), staged) + " TO " + plan.quotedShadow());
+        } catch (SQLException e) {
+            LOG.warn("cut-over of migration {} swapped the tables, but the old table keeps the name `{}`: {}", migration,
+                    staged, e.getMessage());
+        }
+        return applier.appliedPosition();
+    }
+
+    /** After a failed attempt: the sentry goes (the RENAME has ended), the shadow gets its name back. */
+    private void undoStaging(String sentry, String staged, boolean shadowStaged) {
+        try {
+            executeOnPool("DROP TABLE IF EXISTS " + Identifiers.quoteQualified(plan.schema(), sentry));
+            if (shadowStaged && context.schemaInspector().tableOrViewExists(plan.schema(), staged)
+                    && !context.schemaInspector().tableOrViewExists(plan.schema(), plan.shadowTable())) {
+                executeOnPool("RENAME TABLE " + Identifiers.quoteQualified(plan.schema(), staged) + " TO " + plan.quotedShadow());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("cleaning up after the failed cut-over of migration {}: {}", migration, e.getMessage());
+        }
+    }
+
+    private void executeOnPool(String sql) throws SQLException {
+        try (Connection connection = context.connections().open()) {
+            execute(connection, sql);
         }
     }
 

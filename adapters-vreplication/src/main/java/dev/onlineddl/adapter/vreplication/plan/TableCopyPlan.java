@@ -59,6 +59,12 @@ public record TableCopyPlan(
         return sourceKey.stream().map(KeyColumn::name).toList();
     }
 
+    /** The same plan writing into a shadow table of another name (the cut-over stages the shadow). */
+    public TableCopyPlan withShadowTable(String otherShadow) {
+        return new TableCopyPlan(schema, sourceTable, otherShadow, selectList, targetColumnList, sourceKeyName, sourceKey,
+                targetKeyColumns, targetKeyName);
+    }
+
     public int keyWidth() {
         return sourceKey.size();
     }

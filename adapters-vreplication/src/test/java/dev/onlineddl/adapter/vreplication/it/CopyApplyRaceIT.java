@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Copy and applier racing for the same rows: writers hammer the keys of the chunk being copied,
- * and just ahead of it, with many small UPDATE, DELETE and INSERT transactions. With the locking
- * reads of the design note, old and new table must end equal every time; with them switched off
- * (a test-only setting), the same hammering must find a difference, which shows the test can fail.
+ * and just ahead of it, with many small UPDATE, DELETE and INSERT transactions. With the design
+ * note's protections (locking reads, copier and applier taking turns), old and new table must end
+ * equal every time; with them switched off (a test-only setting), the same hammering must find a
+ * difference, which shows the test can fail.
  */
 class CopyApplyRaceIT extends EngineItSupport {
 
@@ -49,10 +50,10 @@ class CopyApplyRaceIT extends EngineItSupport {
     }
 
     @Test
-    void lockingReadsKeepOldAndNewTablesEqualUnderTheRace() throws Exception {
+    void theProtectionsKeepOldAndNewTablesEqualUnderTheRace() throws Exception {
         for (int run = 1; run <= RUNS; run++) {
             Outcome outcome = race(true, run);
-            System.out.printf("race run %d with locking reads: %d writes, %d inside the chunk in flight, %d differences%n",
+            System.out.printf("race run %d with the protections: %d writes, %d inside the chunk in flight, %d differences%n",
                     run, outcome.writes(), outcome.hitsInsideChunk(), outcome.differences());
             assertThat(outcome.hitsInsideChunk()).as("run %d: writes inside the chunk in flight", run).isPositive();
             assertThat(outcome.differences()).as("run %d: rows that differ between old and new table", run).isZero();
@@ -60,24 +61,24 @@ class CopyApplyRaceIT extends EngineItSupport {
     }
 
     @Test
-    void withoutTheLockingReadsTheSameRaceLosesOrResurrectsRows() throws Exception {
+    void withoutTheProtectionsTheSameRaceLosesOrResurrectsRows() throws Exception {
         int differences = 0;
         for (int run = 1; run <= RUNS && differences == 0; run++) {
             Outcome outcome = race(false, run);
-            System.out.printf("race run %d without locking reads: %d writes, %d inside the chunk in flight, %d differences%n",
+            System.out.printf("race run %d without the protections: %d writes, %d inside the chunk in flight, %d differences%n",
                     run, outcome.writes(), outcome.hitsInsideChunk(), outcome.differences());
             differences = outcome.differences();
         }
         assertThat(differences).as("differences found within %d unprotected runs", RUNS).isPositive();
     }
 
-    private Outcome race(boolean lockingReads, int run) throws Exception {
+    private Outcome race(boolean protection, int run) throws Exception {
         TestDatabase target = testbed.newTarget();
         execute(target, "CREATE TABLE race (id INT NOT NULL PRIMARY KEY, v INT NOT NULL, pad CHAR(60) NOT NULL)",
                 "INSERT INTO race SELECT seq, seq, REPEAT('x', 60) FROM seq_1_to_" + ROWS);
         Frontier frontier = new Frontier();
-        EngineSettings settings = EngineSettings.DEFAULTS.withLockingReads(lockingReads)
-                .withChunkTime(Duration.ofMillis(10)).withChunkObserver(frontier);
+        EngineSettings settings = EngineSettings.DEFAULTS.withCopyApplyProtection(protection)
+                .withChunkTime(Duration.ofMillis(25)).withChunkObserver(frontier);
         OnlineDdl executor = testbed.executor(target, "race-" + run, List.of(new SettingsPlugin(settings)));
         AtomicLong hits = new AtomicLong();
         // each writer thread owns the keys of its residue modulo WRITERS: two INSERTs of one key by
