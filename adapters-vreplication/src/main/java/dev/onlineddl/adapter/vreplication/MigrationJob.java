@@ -1,10 +1,15 @@
 package dev.onlineddl.adapter.vreplication;
 
+import dev.onlineddl.adapter.vreplication.stream.ServerPositions;
+import dev.onlineddl.adapter.vreplication.coordination.ThrottleGate;
+import dev.onlineddl.adapter.vreplication.coordination.ShadowWriters;
+import dev.onlineddl.adapter.vreplication.plan.RowResync;
 import dev.onlineddl.adapter.vreplication.apply.ChangeApplier;
 import dev.onlineddl.adapter.vreplication.copy.ChunkSizer;
 import dev.onlineddl.adapter.vreplication.copy.RowCopier;
 import dev.onlineddl.adapter.vreplication.cutover.CutOver;
 import dev.onlineddl.adapter.vreplication.cutover.CutOverException;
+import dev.onlineddl.adapter.vreplication.cutover.CutOverTimeouts;
 import dev.onlineddl.adapter.vreplication.inspect.ColumnInfo;
 import dev.onlineddl.adapter.vreplication.inspect.MigrationPlan;
 import dev.onlineddl.adapter.vreplication.inspect.MigrationPlanner;
@@ -372,7 +377,8 @@ final class MigrationJob {
                 continue;
             }
             context.reporter().cutOverAttempt(uuid);
-            CutOver cutOver = new CutOver(uuid, plan, context, applier, this::closeStreamerOnly, settings, new CutOver.Stages() {
+            CutOver cutOver = new CutOver(uuid, plan, context, applier, this::closeStreamerOnly,
+                    new CutOverTimeouts(settings.positionWait(), settings.cutOverLockTimeout()), new CutOver.Stages() {
                 @Override
                 public void stage(String text) {
                     context.reporter().stage(uuid, text);

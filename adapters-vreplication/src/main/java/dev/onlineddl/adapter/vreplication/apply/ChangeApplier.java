@@ -1,14 +1,14 @@
 package dev.onlineddl.adapter.vreplication.apply;
 
 import com.mysql.cj.exceptions.MysqlErrorNumbers;
-import dev.onlineddl.adapter.vreplication.RowResync;
-import dev.onlineddl.adapter.vreplication.ShadowWriters;
-import dev.onlineddl.adapter.vreplication.ThrottleGate;
+import dev.onlineddl.adapter.vreplication.plan.RowResync;
+import dev.onlineddl.adapter.vreplication.coordination.ShadowWriters;
+import dev.onlineddl.adapter.vreplication.coordination.ThrottleGate;
 import dev.onlineddl.adapter.vreplication.plan.DuplicateKeys;
 import dev.onlineddl.adapter.vreplication.state.StreamStateStore;
 import dev.onlineddl.adapter.vreplication.stream.BinlogStreamer;
 import dev.onlineddl.adapter.vreplication.stream.Positions;
-import dev.onlineddl.adapter.vreplication.stream.RowKey;
+import dev.onlineddl.adapter.vreplication.plan.RowKey;
 import dev.onlineddl.adapter.vreplication.stream.SourceTransaction;
 import dev.onlineddl.domain.server.BinlogPosition;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package dev.onlineddl.adapter.vreplication.copy;
 
 import com.mysql.cj.exceptions.MysqlErrorNumbers;
-import dev.onlineddl.adapter.vreplication.ShadowWriters;
-import dev.onlineddl.adapter.vreplication.ThrottleGate;
+import dev.onlineddl.adapter.vreplication.coordination.ShadowWriters;
+import dev.onlineddl.adapter.vreplication.coordination.ThrottleGate;
 import dev.onlineddl.adapter.vreplication.plan.DuplicateKeys;
 import dev.onlineddl.adapter.vreplication.plan.KeyPredicates;
 import dev.onlineddl.adapter.vreplication.plan.TableCopyPlan;

@@ -1,8 +1,7 @@
 package dev.onlineddl.adapter.vreplication.cutover;
 
-import dev.onlineddl.adapter.vreplication.EngineSettings;
-import dev.onlineddl.adapter.vreplication.RowResync;
-import dev.onlineddl.adapter.vreplication.ServerPositions;
+import dev.onlineddl.adapter.vreplication.plan.RowResync;
+import dev.onlineddl.adapter.vreplication.stream.ServerPositions;
 import dev.onlineddl.adapter.vreplication.apply.ChangeApplier;
 import dev.onlineddl.adapter.vreplication.plan.TableCopyPlan;
 import dev.onlineddl.domain.MigrationUuid;
@@ -53,18 +52,18 @@ public final class CutOver {
     private final StrategyContext context;
     private final ChangeApplier applier;
     private final StreamStop streamStop;
-    private final EngineSettings settings;
+    private final CutOverTimeouts timeouts;
     private final Stages stages;
     private final boolean mariaDb;
 
     public CutOver(MigrationUuid migration, TableCopyPlan plan, StrategyContext context, ChangeApplier applier,
-            StreamStop streamStop, EngineSettings settings, Stages stages, boolean mariaDb) {
+            StreamStop streamStop, CutOverTimeouts timeouts, Stages stages, boolean mariaDb) {
         this.migration = migration;
         this.plan = plan;
         this.context = context;
         this.applier = applier;
         this.streamStop = streamStop;
-        this.settings = settings;
+        this.timeouts = timeouts;
         this.stages = stages;
         this.mariaDb = mariaDb;
     }
@@ -103,7 +102,7 @@ public final class CutOver {
 
             BinlogPosition postSentry = currentPosition();
             stages.stage("waiting for post-sentry pos: " + postSentry.asText());
-            applier.awaitApplied(postSentry, settings.positionWait());
+            applier.awaitApplied(postSentry, timeouts.positionWait());
             stages.stage("post-sentry pos reached");
             applier.pause();
             paused = true;
@@ -113,11 +112,11 @@ public final class CutOver {
 
             lockSession = context.openDedicatedSession();
             renameSession = context.openDedicatedSession();
-            long lockSeconds = Math.max(1, settings.cutOverLockTimeout().toSeconds());
+            long lockSeconds = Math.max(1, timeouts.lockTimeout().toSeconds());
             execute(lockSession.connection(), "SET SESSION lock_wait_timeout = " + lockSeconds);
             // B outwaits A: A's drain and checks take at most a few position waits
             execute(renameSession.connection(), "SET SESSION lock_wait_timeout = "
-                    + (lockSeconds + 2 * Math.max(1, settings.positionWait().toSeconds()) + 5));
+                    + (lockSeconds + 2 * Math.max(1, timeouts.positionWait().toSeconds()) + 5));
             stages.stage("locking tables");
             long lockRequested = System.nanoTime();
             execute(lockSession.connection(), "LOCK TABLES " + Identifiers.quote(plan.sourceTable()) + " WRITE, "
@@ -146,7 +145,7 @@ public final class CutOver {
             stages.stage("reading post-lock pos");
             BinlogPosition postLock = currentPosition();
             stages.stage("waiting for post-lock pos: " + postLock.asText());
-            BinlogPosition applied = applier.drainUnderLock(lockSession.connection(), postLock, settings.positionWait(),
+            BinlogPosition applied = applier.drainUnderLock(lockSession.connection(), postLock, timeouts.positionWait(),
                     new RowResync(stagedPlan));
 
             stages.stage("stopping vreplication");
@@ -228,14 +227,14 @@ public final class CutOver {
 
     private void awaitRenameBlocked(Connection lockHolder, long renameSessionId, CompletableFuture<Void> rename)
             throws SQLException, InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + settings.cutOverLockTimeout().toNanos();
+        long deadline = System.nanoTime() + timeouts.lockTimeout().toNanos();
         while (!renameWaiting(lockHolder, renameSessionId, rename)) {
             if (rename.isDone()) {
                 throw new IllegalStateException("the RENAME did not wait for the lock: " + renameOutcome(rename));
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the RENAME was not seen waiting for the lock within "
-                        + settings.cutOverLockTimeout().toMillis() + " ms");
+                        + timeouts.lockTimeout().toMillis() + " ms");
             }
             TimeUnit.NANOSECONDS.sleep(RENAME_POLL_NANOS);
         }
@@ -258,7 +257,7 @@ public final class CutOver {
 
     private void awaitRename(CompletableFuture<Void> rename) throws TimeoutException, InterruptedException {
         try {
-            rename.get(settings.cutOverLockTimeout().toMillis() + settings.positionWait().toMillis(), TimeUnit.MILLISECONDS);
+            rename.get(timeouts.lockTimeout().toMillis() + timeouts.positionWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the RENAME failed: " + messageOf(e.getCause()), e.getCause());
         }
@@ -287,7 +286,7 @@ public final class CutOver {
         }
         if (rename != null) {
             try {
-                rename.get(settings.cutOverLockTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                rename.get(timeouts.lockTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 LOG.debug("rename of the cut-over of {} ended: {}", migration, messageOf(e));
             } catch (InterruptedException e) {

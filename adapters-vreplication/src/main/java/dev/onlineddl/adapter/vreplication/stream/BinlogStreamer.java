@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.vreplication.stream;
 
+import dev.onlineddl.adapter.vreplication.plan.RowKey;
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
@@ -263,7 +264,8 @@ public final class BinlogStreamer implements AutoCloseable {
         }
         Optional<String> verb = statements.changesSource(query.getDatabase(), sql);
         if (verb.isPresent()) {
-            fail("a " + verb.get() + " statement changed the source table `" + table + "` while it was being migrated, so"
+            String article = "AEIOU".indexOf(verb.get().charAt(0)) >= 0 ? "an " : "a ";
+            fail(article + verb.get() + " statement changed the source table `" + table + "` while it was being migrated, so"
                     + " the new table can no longer follow it: " + abbreviate(sql)
                     + ". Run such statements before or after the migration, then RETRY it");
             return;

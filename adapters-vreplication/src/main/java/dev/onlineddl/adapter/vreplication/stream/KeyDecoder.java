@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.vreplication.stream;
 
+import dev.onlineddl.adapter.vreplication.plan.RowKey;
 import dev.onlineddl.adapter.vreplication.plan.KeyColumn;
 import java.io.Serializable;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.vreplication.stream;
 
+import dev.onlineddl.adapter.vreplication.plan.RowKey;
 import dev.onlineddl.domain.server.BinlogPosition;
 import java.time.Instant;
 import java.util.Objects;

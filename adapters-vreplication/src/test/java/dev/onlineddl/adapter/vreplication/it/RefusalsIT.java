@@ -83,7 +83,7 @@ class RefusalsIT extends EngineItSupport {
         awaitStatus(executor, uuid, "failed", "complete");
 
         assertThat(status(uuid)).isEqualTo("failed");
-        assertThat(message(uuid)).contains("ALTER statement changed the source table `t`").contains("RETRY");
+        assertThat(message(uuid)).contains("an ALTER statement changed the source table `t`").contains("RETRY");
         assertThat(query(target.dataSource(), "SHOW COLUMNS FROM t")).extracting(row -> row.get("Field"))
                 .as("only the user's own ALTER changed the table").containsExactly("id", "v", "z");
     }

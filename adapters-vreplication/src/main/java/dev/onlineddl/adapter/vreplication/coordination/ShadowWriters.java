@@ -1,4 +1,4 @@
-package dev.onlineddl.adapter.vreplication;
+package dev.onlineddl.adapter.vreplication.coordination;
 
 import java.util.concurrent.locks.ReentrantLock;
 

@@ -1,4 +1,4 @@
-package dev.onlineddl.adapter.vreplication;
+package dev.onlineddl.adapter.vreplication.coordination;
 
 import dev.onlineddl.domain.throttle.ThrottleCheck;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.onlineddl.adapter.vreplication;
+package dev.onlineddl.adapter.vreplication.stream;
 
 import dev.onlineddl.domain.server.BinlogPosition;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.onlineddl.adapter.vreplication.stream;
+package dev.onlineddl.adapter.vreplication.plan;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,7 @@
-package dev.onlineddl.adapter.vreplication;
+package dev.onlineddl.adapter.vreplication.plan;
 
 import dev.onlineddl.adapter.vreplication.plan.KeyPredicates;
 import dev.onlineddl.adapter.vreplication.plan.TableCopyPlan;
-import dev.onlineddl.adapter.vreplication.stream.RowKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
