@@ -8,12 +8,14 @@ import dev.onlineddl.domain.rules.CancelPlan;
 import dev.onlineddl.domain.rules.CancelRules;
 import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.port.in.CommandResult;
+import dev.onlineddl.port.in.OnlineDdlDisabledException;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTimestamp;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.StrategyEngine;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ final class MigrationLifecycle {
     private final MigrationStatusGateway reports;
     private final TickTrigger trigger;
     private final ReentrantLock migrationLock = new ReentrantLock();
+    /** Set once by {@link OnlineDdl#close()}: from then on submissions and commands are refused. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     MigrationLifecycle(ExecutorConfig config, MigrationStore store, InstalledStrategies strategies,
             OwnedMigrations owned, MigrationStatusGateway reports, TickTrigger trigger) {
@@ -71,6 +75,23 @@ final class MigrationLifecycle {
 
     ReentrantLock migrationLock() {
         return migrationLock;
+    }
+
+    /** Marks the executor closed; returns whether this call closed it (false if it already was). */
+    boolean markClosed() {
+        return closed.compareAndSet(false, true);
+    }
+
+    /**
+     * Refuses a submission or command of a closed executor before it changes anything, as
+     * Vitess's {@code isOpen} checks do.
+     *
+     * @param what what is refused, for the message
+     */
+    void requireOpen(String what) {
+        if (closed.get()) {
+            throw new OnlineDdlDisabledException(what, config.executorId() + " (" + config.target() + ")");
+        }
     }
 
     /** The row, or the user's error for a UUID this target does not have. */

@@ -72,6 +72,7 @@ final class MigrationSubmitter implements SubmitMigration {
     @Override
     public SubmissionResult submit(SubmissionRequest request) {
         Objects.requireNonNull(request, "request");
+        lifecycle.requireOpen("submit");
         StrategyRegistry registry = lifecycle.strategies().registry();
         String strategyText = request.strategy().isBlank() ? BuiltInStrategy.DEFAULT.strategyName() : request.strategy();
         StrategySetting setting = parseStrategy(strategyText, registry);

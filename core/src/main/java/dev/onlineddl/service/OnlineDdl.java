@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -61,7 +60,7 @@ public final class OnlineDdl implements AutoCloseable {
     private final MigrationQueries queries;
     private final TickListener tickListener;
     private final InstalledStrategies strategies;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final MigrationLifecycle lifecycle;
 
     private OnlineDdl(Builder builder) {
         this.config = builder.config;
@@ -79,7 +78,7 @@ public final class OnlineDdl implements AutoCloseable {
                 builder.clock, reports, workRoot, builder.callbacks, builder.strategySettings, builder.serverIds,
                 builder.store::controlSchema);
         this.strategies = registry.install(context);
-        MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
+        this.lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,
                 builder.ddlAnalyzer, builder.clock, builder.random, counters, Optional.ofNullable(builder.schemaDiffer));
         ArtifactCollector artifactCollector = new ArtifactCollector(builder.store, builder.schemaInspector,
@@ -166,11 +165,15 @@ public final class OnlineDdl implements AutoCloseable {
     /**
      * Stops ticking, closes the strategy engines and lets go of the target's lock, so that a
      * standby takes over. Running migrations are left running, as Vitess leaves them when its
-     * executor closes: the next executor adopts or judges them. A second call does nothing.
+     * executor closes: the next executor adopts or judges them. From then on, submissions and
+     * commands are refused with Vitess's "online ddl is disabled" and change nothing. A second
+     * call does nothing.
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        // First, so that a submission or command arriving while the engines close is refused
+        // rather than half done.
+        if (!lifecycle.markClosed()) {
             return;
         }
         scheduler.close();
