@@ -3,6 +3,7 @@ package dev.onlineddl.service;
 import dev.onlineddl.domain.BuiltInStrategy;
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.Migration;
+import dev.onlineddl.domain.MigrationContext;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.ddl.DdlStatement;
@@ -79,10 +80,12 @@ final class MigrationSubmitter implements SubmitMigration {
         List<DdlStatement> statements =
                 analyzer.analyzeSubmission(request.sql(), setting.isUnsafeAllowForeignKeys(), request.uuid());
         requireRunnable(setting, statements, registry);
+        // As Vitess's vtctl: a submission without a context gets one of its own, shared by its statements.
+        MigrationContext context = request.context().isEmpty() ? MigrationContext.generated(random) : request.context();
         List<Migration> migrations = new ArrayList<>();
         for (DdlStatement statement : statements) {
             MigrationUuid uuid = request.uuid().orElseGet(() -> MigrationUuid.generate(clock.instant(), random));
-            migrations.add(newMigration(uuid, statement, setting, request));
+            migrations.add(newMigration(uuid, statement, setting, context));
         }
         if (!setting.capabilities().queued()) {
             return runWhileWaiting(migrations, setting);
@@ -146,7 +149,7 @@ final class MigrationSubmitter implements SubmitMigration {
     }
 
     private Migration newMigration(MigrationUuid uuid, DdlStatement statement, StrategySetting setting,
-            SubmissionRequest request) {
+            MigrationContext context) {
         ExecutorConfig config = lifecycle.config();
         return Migration.builder(uuid)
                 .keyspace(config.target().keyspace())
@@ -157,7 +160,7 @@ final class MigrationSubmitter implements SubmitMigration {
                 .strategy(setting.strategy())
                 .options(setting.options())
                 .ddlAction(statement.action())
-                .context(request.context())
+                .context(context)
                 .status(MigrationStatus.QUEUED)
                 .tablet(config.executorId())
                 .retainArtifactsSeconds(config.retainArtifactsSeconds())
