@@ -260,11 +260,13 @@ public final class Executor implements RunExecutorTick {
             Optional<SpecialAlterPlan> plan = runner.specialPlanOf(migration, setting.get());
             specialPlan = plan.isPresent();
         }
-        if (immediacy.isImmediate(specialPlan)) {
+        boolean immediate = immediacy.isImmediate(specialPlan);
+        if (immediate) {
             store.markImmediateOperation(uuid);
         }
         List<RuleViolation> incompatibilities = ReviewRules.strategyIncompatibilities(setting.get().strategy(),
-                setting.get().capabilities(), setting.get().isPostponeCompletion(), setting.get().isAllowZeroInDate());
+                setting.get().capabilities(), setting.get().isPostponeCompletion(), setting.get().isAllowZeroInDate(),
+                immediate);
         if (!incompatibilities.isEmpty()) {
             // Vitess fails the migration once per incompatibility, so the last message is the one that stays
             lifecycle.fail(uuid, incompatibilities.get(incompatibilities.size() - 1).message());

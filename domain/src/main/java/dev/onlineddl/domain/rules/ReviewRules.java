@@ -1,5 +1,6 @@
 package dev.onlineddl.domain.rules;
 
+import dev.onlineddl.domain.BuiltInStrategy;
 import dev.onlineddl.domain.DdlAction;
 import dev.onlineddl.domain.StrategyCapabilities;
 import java.util.ArrayList;
@@ -37,22 +38,31 @@ public final class ReviewRules {
     /**
      * Strategy flags the migration's strategy cannot honour, as failure messages in Vitess's
      * order. Review fails the migration with each in turn, so the stored message ends as the last.
-     * Vitess hard-codes this for {@code mysql}; here the strategy's capabilities decide, and the
-     * message names the strategy.
+     *
+     * <p>{@code --postpone-completion}: an immediate operation (CREATE, DROP, a view, a special
+     * plan) is held by the scheduler until COMPLETE whatever the strategy, as in Vitess, so only
+     * a statement the strategy's engine runs (an ALTER TABLE, or its REVERT) needs the strategy
+     * to postpone its cut-over. {@code mysql} is the exception: Vitess refuses the flag under
+     * {@code mysql} for every statement, and so does this rule.
+     * {@code --allow-zero-in-date}: the capabilities decide (Vitess hard-codes it for {@code mysql});
+     * the messages name the strategy.
      *
      * @param strategyName the migration's strategy name, as printed
      * @param postponeCompletionRequested the options carry {@code --postpone-completion}
      * @param allowZeroInDateRequested the options carry {@code --allow-zero-in-date}
+     * @param immediateOperation review found the migration to be an immediate operation
      */
     public static List<RuleViolation> strategyIncompatibilities(
             String strategyName,
             StrategyCapabilities capabilities,
             boolean postponeCompletionRequested,
-            boolean allowZeroInDateRequested) {
+            boolean allowZeroInDateRequested,
+            boolean immediateOperation) {
         Objects.requireNonNull(strategyName, "strategyName");
         Objects.requireNonNull(capabilities, "capabilities");
         List<RuleViolation> violations = new ArrayList<>();
-        if (postponeCompletionRequested && !capabilities.postponeCompletion()) {
+        boolean heldByTheScheduler = immediateOperation && !BuiltInStrategy.MYSQL.strategyName().equals(strategyName);
+        if (postponeCompletionRequested && !capabilities.postponeCompletion() && !heldByTheScheduler) {
             violations.add(new RuleViolation("--postpone-completion not supported in '" + strategyName + "' strategy"));
         }
         if (allowZeroInDateRequested && !capabilities.allowZeroInDate()) {
