@@ -145,6 +145,20 @@ class OnlineDdlEndToEndIT {
         return row;
     }
 
+    /** The daemon reviews a queued migration on its own schedule: wait (bounded) until it has. */
+    private void awaitReviewed(MigrationUuid uuid) throws Exception {
+        Instant deadline = Instant.now().plus(MIGRATION_TIMEOUT);
+        JsonObject row = row(uuid);
+        while (row.string("reviewed_timestamp").isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("migration " + uuid + " was not reviewed within " + MIGRATION_TIMEOUT + "; it is "
+                        + row.toJson() + "\ndaemon log:\n" + String.join("\n", daemon.log()));
+            }
+            Thread.sleep(100); // another process reviews it: there is nothing to wait on but the database
+            row = row(uuid);
+        }
+    }
+
     private long ticksRan() throws IOException, InterruptedException {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/metrics")).build(),
                 BodyHandlers.ofString()).body();
@@ -274,6 +288,10 @@ class OnlineDdlEndToEndIT {
         assertThat(row(first).number("retain_artifacts_seconds")).contains(-1L);
 
         MigrationUuid third = submit("vitess --postpone-launch", "CREATE TABLE e2e_launch_all (id INT PRIMARY KEY)");
+        // As in Vitess, LAUNCH ALL sees only reviewed queued migrations, and the daemon's tick reviews
+        // it some time after the submission: launching before then launches nothing (SchedulerIT
+        // forces that interleaving).
+        awaitReviewed(third);
         assertThat(ok("launch", "--all").out()).isEqualTo("launch: 1 migration affected\n");
         awaitStatus(third, "complete");
         assertThat(db.tableExists("e2e_launch_all")).isTrue();

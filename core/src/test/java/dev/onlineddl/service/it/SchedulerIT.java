@@ -318,6 +318,28 @@ class SchedulerIT extends ExecutorItSupport {
         assertThat(onlineEngine().started).as("no engine needed").doesNotContain(alter);
     }
 
+    /**
+     * The interleaving OnlineDdlEndToEndIT.cancelRetryLaunchAndCleanup lost now and then: LAUNCH ALL
+     * right after the submission, before a tick reviewed the migration. As in Vitess, LAUNCH ALL
+     * sees only reviewed queued migrations, so it launches nothing then; once reviewed, it launches.
+     * Ticks run only when this test says, which forces the order.
+     */
+    @Test
+    void launchAllLaunchesAPostponedMigrationOnlyOnceATickHasReviewedIt() {
+        MigrationUuid postponed = submitOne("create table t1 (id int primary key)", "vitess --postpone-launch");
+
+        assertThat(target.row(postponed).get("reviewed_timestamp")).as("not reviewed before a tick").isNull();
+        assertThat(executor.controlMigration().launchAll()).isEqualTo(CommandResult.NONE);
+        assertThat(flag(target.row(postponed), "postpone_launch")).isTrue();
+
+        executor.tick();
+        assertThat(target.row(postponed).get("reviewed_timestamp")).isNotNull();
+        assertThat(status(postponed)).isEqualTo("queued");
+        assertThat(executor.controlMigration().launchAll()).isEqualTo(CommandResult.ONE);
+        awaitStatus(postponed, "complete");
+        assertThat(target.exists("t1")).isTrue();
+    }
+
     /** As Vitess: the scheduler holds an immediate operation until COMPLETE, so the strategy need not postpone anything. */
     @Test
     void createDropAndViewUnderPtOscPostponeCompletionWaitForComplete() {
