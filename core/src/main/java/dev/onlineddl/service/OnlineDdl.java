@@ -15,6 +15,7 @@ import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.ServerIdAllocator;
+import dev.onlineddl.port.out.SubmissionLock;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
 import dev.onlineddl.service.gc.ArtifactCollector;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +89,8 @@ public final class OnlineDdl implements AutoCloseable {
                 builder.schemaInspector, builder.ddlExecutor, builder.throttler, builder.clock, builder.tableGcSettings);
         this.executor = new Executor(lifecycle, runner, builder.schemaInspector, builder.ddlExecutor, executorLock,
                 builder.throttler, artifactCollector, tableGarbageCollector, builder.clock);
-        this.submitter = new MigrationSubmitter(lifecycle, builder.ddlAnalyzer, builder.clock, builder.random, counters);
+        this.submitter = new MigrationSubmitter(lifecycle, builder.ddlAnalyzer, builder.clock, builder.random, counters,
+                builder.submissionLock);
         this.commands = new MigrationCommands(lifecycle, builder.throttler);
         this.queries = new MigrationQueries(lifecycle, workRoot);
         LOG.info("executor {} for {} assembled with strategies {}", config.executorId(), config.target(),
@@ -205,6 +208,7 @@ public final class OnlineDdl implements AutoCloseable {
         private SchemaDiffer schemaDiffer;
         private final Map<String, String> strategySettings = new LinkedHashMap<>();
         private ServerIdAllocator serverIds = new NoServerIds();
+        private SubmissionLock submissionLock;
 
         private Builder(ExecutorConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -341,6 +345,17 @@ public final class OnlineDdl implements AutoCloseable {
         }
 
         /**
+         * The lock around a submission's singleton checks, which every executor submitting for the
+         * same target must share: e.g. {@code JdbcSubmissionLock} of {@code adapters-mysql}, a
+         * {@code GET_LOCK} on the target server. Default: a lock of this executor alone, enough only
+         * when no other executor (daemon, standby, another instance) accepts submissions for the target.
+         */
+        public Builder submissionLock(SubmissionLock submissionLock) {
+            this.submissionLock = Objects.requireNonNull(submissionLock, "submissionLock");
+            return this;
+        }
+
+        /**
          * @throws NullPointerException naming the first required service not given
          * @throws StrategyRegistrationException when a plugin fails to create its engine
          */
@@ -362,7 +377,26 @@ public final class OnlineDdl implements AutoCloseable {
             if (throttler == null) {
                 throttler = new InMemoryThrottler(clock, random);
             }
+            if (submissionLock == null) {
+                submissionLock = new ThisJvmOnly(config.target().mysqlSchema());
+            }
             return new OnlineDdl(this);
+        }
+    }
+
+    /**
+     * Stands in when no submission lock was given: the submitter's own JVM lock is all there is,
+     * so singletons hold within this executor only.
+     */
+    private record ThisJvmOnly(String targetSchema) implements SubmissionLock {
+        @Override
+        public <T> T whileHeld(Supplier<T> work) {
+            return work.get();
+        }
+
+        @Override
+        public String lockName() {
+            return "submissions of " + targetSchema + " in this executor only";
         }
     }
 

@@ -7,6 +7,7 @@ import dev.onlineddl.adapter.mysql.diff.MySqlSchemaDiffer;
 import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
 import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
+import dev.onlineddl.adapter.mysql.lock.JdbcSubmissionLock;
 import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.out.MigrationTarget;
@@ -91,6 +92,7 @@ final class TargetDatabase {
                 .ddlAnalyzer(new JsqlDdlAnalyzer())
                 .connections(new DataSourceConnections())
                 .executorLock(new JdbcExecutorLock(db.dataSource(), db.name()))
+                .submissionLock(new JdbcSubmissionLock(db.dataSource(), db.name()))
                 .plugins(plugins)
                 .build();
         executors.add(executor);
