@@ -11,6 +11,7 @@ import dev.onlineddl.adapter.mysql.lock.JdbcSubmissionLock;
 import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.out.MigrationTarget;
+import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.service.ExecutorConfig;
 import dev.onlineddl.service.OnlineDdl;
@@ -71,8 +72,19 @@ final class TargetDatabase {
         return executor(executorId, plugins, config -> config, false);
     }
 
+    /** As {@link #executor(String, List)}, its schema inspector wrapped by {@code inspector} (to inject faults). */
+    OnlineDdl executorWithInspector(String executorId, List<? extends StrategyPlugin> plugins,
+            UnaryOperator<SchemaInspector> inspector) {
+        return executor(executorId, plugins, config -> config, true, inspector);
+    }
+
     private OnlineDdl executor(String executorId, List<? extends StrategyPlugin> plugins,
             UnaryOperator<ExecutorConfig> tweak, boolean withSchemaDiffer) {
+        return executor(executorId, plugins, tweak, withSchemaDiffer, UnaryOperator.identity());
+    }
+
+    private OnlineDdl executor(String executorId, List<? extends StrategyPlugin> plugins,
+            UnaryOperator<ExecutorConfig> tweak, boolean withSchemaDiffer, UnaryOperator<SchemaInspector> inspector) {
         Path workDirectory;
         try {
             workDirectory = Files.createTempDirectory("onlineddl-it");
@@ -87,7 +99,7 @@ final class TargetDatabase {
         }
         OnlineDdl executor = builder
                 .store(new JooqMigrationStore(db.dataSource(), testbed.controlSchema(), target))
-                .schemaInspector(new JdbcSchemaInspector(db.dataSource()))
+                .schemaInspector(inspector.apply(new JdbcSchemaInspector(db.dataSource())))
                 .ddlExecutor(new JdbcDdlExecutor(db.dataSource()))
                 .ddlAnalyzer(new JsqlDdlAnalyzer())
                 .connections(new DataSourceConnections())

@@ -6,11 +6,38 @@ import dev.onlineddl.domain.StrategyCapabilities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** What review decides about a queued migration before the scheduler may see it (Vitess {@code reviewQueuedMigrations}). */
 public final class ReviewRules {
 
+    /** A transient error that comes back on this many consecutive reviews fails the migration. */
+    public static final int TRANSIENT_REVIEW_ATTEMPTS = 10;
+
+    private static final Set<Integer> TRANSIENT_ERROR_CODES = Set.of(
+            2006, // CR_SERVER_GONE_ERROR
+            2013, // CR_SERVER_LOST
+            1205, // ER_LOCK_WAIT_TIMEOUT
+            1213, // ER_LOCK_DEADLOCK
+            1040, // ER_CON_COUNT_ERROR
+            1290, // ER_OPTION_PREVENTS_STATEMENT (--read-only)
+            1836); // ER_READ_ONLY_MODE
+
     private ReviewRules() {
+    }
+
+    /**
+     * Whether a server error met while reviewing a queued migration may go away by itself (the
+     * connection, a lock, the connection limit, a read-only server during a failover), so that the
+     * migration stays queued for the next review instead of failing: SQLState class {@code 08}
+     * (connection exceptions, such as Connector/J's {@code CommunicationsException}), and the
+     * error numbers 2006, 2013, 1205, 1213, 1040, 1290 and 1836.
+     *
+     * @param sqlState the SQLState; null if the driver gave none
+     * @param errorCode the server's (or client library's) error number
+     */
+    public static boolean isTransientReviewError(String sqlState, int errorCode) {
+        return (sqlState != null && sqlState.startsWith("08")) || TRANSIENT_ERROR_CODES.contains(errorCode);
     }
 
     /**

@@ -65,6 +65,27 @@ class ReviewRulesTest {
         assertThat(messages).isEqualTo(expected == null ? List.of() : List.of(expected.split(";")));
     }
 
+    @ParameterizedTest(name = "SQLState {0}, error {1} => transient {2}")
+    @CsvSource(delimiter = '|', value = {
+            "08S01 | 0    | true",  // Connector/J's CommunicationsException
+            "08004 | 1040 | true",
+            "08001 | 0    | true",
+            "HY000 | 2006 | true",
+            "HY000 | 2013 | true",
+            "40001 | 1213 | true",
+            "HY000 | 1205 | true",
+            "HY000 | 1290 | true",
+            "25006 | 1836 | true",
+            "      | 1205 | true",
+            "42S02 | 1146 | false", // no such table: it will not appear by waiting
+            "42000 | 1064 | false",
+            "HY000 | 1105 | false",
+            "      | 0    | false",
+    })
+    void transientReviewErrors(String sqlState, int errorCode, boolean expected) {
+        assertThat(ReviewRules.isTransientReviewError(sqlState, errorCode)).isEqualTo(expected);
+    }
+
     @Test
     void ruleViolationPrintsItsMessage() {
         assertThat(new RuleViolation("no")).hasToString("no");
