@@ -451,6 +451,11 @@ public final class Executor implements RunExecutorTick {
             // runs while its submitter waits; if that process died, staleness ends it
             return Optional.empty();
         }
+        if (MigrationRunner.runsInCore(migration)) {
+            // no engine runs it: its tick ended without ending it, so the executor stopped meanwhile
+            runner.settleInterrupted(migration, setting.get());
+            return Optional.empty();
+        }
         String engineStrategy = lifecycle.engineStrategyOf(migration);
         Optional<StrategyEngine> engine = lifecycle.strategies().engine(engineStrategy);
         if (engine.isEmpty()) {

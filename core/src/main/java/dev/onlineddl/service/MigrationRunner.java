@@ -537,6 +537,84 @@ final class MigrationRunner {
         }
     }
 
+    // ------------------------------------------------------------------ interrupted statements
+
+    /**
+     * Whether the core runs the migration's statement itself, on the tick thread, whatever its
+     * strategy: a CREATE, a DROP or a view's statement (and the REVERTs of those). Such a
+     * migration is running only while its tick runs it, so one found running at review was left
+     * so by an executor that stopped in the middle.
+     */
+    static boolean runsInCore(Migration migration) {
+        if (migration.view()) {
+            return true;
+        }
+        DdlAction action = migration.ddlAction();
+        return action == DdlAction.CREATE || action == DdlAction.DROP
+                || (migration.isRevert() && action != DdlAction.ALTER);
+    }
+
+    /**
+     * A statement the core ran (see {@link #runsInCore}) that an executor left running when it
+     * stopped: settled by its effect. The statement's result is there (the created table exists,
+     * the dropped table is under its HOLD name, the view is defined as submitted): complete.
+     * Otherwise, or where the effect cannot be told (a REVERT), it fails, saying what to check.
+     */
+    void settleInterrupted(Migration migration, StrategySetting setting) {
+        MigrationUuid uuid = migration.uuid();
+        Optional<String> effect = migration.isRevert() ? Optional.empty() : effectFound(migration, setting);
+        if (effect.isPresent()) {
+            LOG.info("migration {} was left running by a stopped executor, and its result is there: {}", uuid, effect.get());
+            reportComplete(uuid);
+            store.updateMessage(uuid, "the executor stopped while the statement ran; its result is there: " + effect.get());
+            return;
+        }
+        lifecycle.fail(uuid, "the executor stopped while the statement ran; check `" + migration.mysqlTable()
+                + "`, then RETRY");
+    }
+
+    /** What shows that the statement took effect, if it did. */
+    private Optional<String> effectFound(Migration migration, StrategySetting setting) {
+        String schema = lifecycle.targetSchema();
+        String table = migration.mysqlTable();
+        if (migration.view() && migration.ddlAction() != DdlAction.DROP) {
+            if (!inspector.tableOrViewExists(schema, table) || differ.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return declarativeDiff(migration, true, setting).isEmpty()
+                        ? Optional.of("view " + table + " is defined as submitted")
+                        : Optional.empty();
+            } catch (SchemaDiffException e) {
+                LOG.warn("cannot tell whether view {} is defined as migration {} submitted it: {}", table,
+                        migration.uuid(), messageOf(e));
+                return Optional.empty();
+            }
+        }
+        return switch (migration.ddlAction()) {
+            case CREATE -> inspector.tableOrViewExists(schema, table)
+                    ? Optional.of(table + " exists")
+                    : Optional.empty();
+            case DROP -> droppedEffect(migration, schema, table);
+            case ALTER, REVERT -> Optional.empty();
+        };
+    }
+
+    private Optional<String> droppedEffect(Migration migration, String schema, String table) {
+        if (inspector.tableOrViewExists(schema, table)) {
+            return Optional.empty();
+        }
+        for (String artifact : migration.artifactList()) {
+            if (inspector.tableOrViewExists(schema, artifact)) {
+                return Optional.of(table + " is held as " + artifact);
+            }
+        }
+        // a GC table is dropped for real, and DROP ... IF EXISTS of a missing one keeps nothing
+        boolean nothingToHold = GcTableName.isGcTableName(table)
+                || analyzer.describe(migration.migrationStatement()).ifExists();
+        return nothingToHold ? Optional.of(table + " is gone") : Optional.empty();
+    }
+
     // ------------------------------------------------------------------ engines
 
     /**

@@ -9,6 +9,7 @@ import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
 import dev.onlineddl.adapter.mysql.lock.JdbcSubmissionLock;
 import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
+import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.out.MigrationTarget;
 import dev.onlineddl.port.out.SchemaInspector;
@@ -109,6 +110,21 @@ final class TargetDatabase {
                 .build();
         executors.add(executor);
         return executor;
+    }
+
+    /**
+     * Stores a migration row as an executor would have left it (e.g. running when it stopped),
+     * with these artifacts, bypassing every executor.
+     */
+    void insertMigration(Migration migration, String... artifacts) {
+        JooqMigrationStore store = new JooqMigrationStore(db.dataSource(), testbed.controlSchema(),
+                ExecutorConfig.defaults("test-setup", db.name()).target());
+        if (!store.insert(migration)) {
+            throw new AssertionError("migration " + migration.uuid() + " exists already");
+        }
+        for (String artifact : artifacts) {
+            store.addArtifact(migration.uuid(), artifact);
+        }
     }
 
     /** Closes every executor made for this target. */
