@@ -121,30 +121,36 @@ final class MigrationLifecycle {
         migrationLock.lock();
         try {
             Migration migration = requireMigration(uuid);
-            CancelPlan plan = CancelRules.planCancel(migration.status(), issuedByUser, migration.cancelledTimestamp() != null);
-            if (plan instanceof CancelPlan.NotCancellable) {
-                LOG.info("cancel of migration {} changes nothing: it is {}", uuid, migration.status().wireName());
-                return CommandResult.NONE;
-            }
-            boolean stampCancelled = plan instanceof CancelPlan.FailWithoutRunning failNow
-                    ? failNow.stampCancelledTimestamp()
-                    : ((CancelPlan.TerminateThenFail) plan).stampCancelledTimestamp();
-            if (stampCancelled) {
-                store.markTimestamp(uuid, MigrationTimestamp.CANCELLED);
-            }
-            if (plan instanceof CancelPlan.FailWithoutRunning) {
-                fail(uuid, message);
-                return new CommandResult(plan.rowsAffected(false));
-            }
-            boolean foundRunning;
-            try {
-                foundRunning = terminate(migration);
-            } finally {
-                fail(uuid, message);
-            }
-            return new CommandResult(plan.rowsAffected(foundRunning));
+            CancelPlan plan = CancelRules.planCancel(migration.status(), issuedByUser);
+            return plan.match(
+                    notCancellable -> {
+                        LOG.info("cancel of migration {} changes nothing: it is {}", uuid, migration.status().wireName());
+                        return CommandResult.NONE;
+                    },
+                    failNow -> {
+                        stampCancelled(uuid, failNow.stampCancelledTimestamp());
+                        fail(uuid, message);
+                        return new CommandResult(failNow.rowsAffected(false));
+                    },
+                    terminateFirst -> {
+                        stampCancelled(uuid, terminateFirst.stampCancelledTimestamp());
+                        boolean foundRunning;
+                        try {
+                            foundRunning = terminate(migration);
+                        } finally {
+                            fail(uuid, message);
+                        }
+                        return new CommandResult(terminateFirst.rowsAffected(foundRunning));
+                    });
         } finally {
             migrationLock.unlock();
+        }
+    }
+
+    /** A user's cancel stamps the row first: the failure that follows then ends it cancelled. */
+    private void stampCancelled(MigrationUuid uuid, boolean stamp) {
+        if (stamp) {
+            store.markTimestamp(uuid, MigrationTimestamp.CANCELLED);
         }
     }
 

@@ -443,13 +443,13 @@ final class MigrationRunner {
         MigrationUuid uuid = migration.uuid();
         String table = migration.mysqlTable();
         reportRunning(uuid);
-        if (plan instanceof SpecialAlterPlan.InstantDdl instant) {
-            run(table, instant.instantAlterSql(), setting, Set.of());
-        } else if (plan instanceof SpecialAlterPlan.AddRangePartition) {
-            run(table, alterSql, setting, Set.of());
-        } else if (plan instanceof SpecialAlterPlan.DropRangePartition drop) {
-            dropRangePartition(migration, drop, setting);
-        }
+        plan.match(
+                instant -> run(table, instant.instantAlterSql(), setting, Set.of()),
+                add -> run(table, alterSql, setting, Set.of()),
+                drop -> {
+                    dropRangePartition(migration, drop, setting);
+                    return null;
+                });
         store.updateSpecialPlan(uuid, plan.toJson());
         reportComplete(uuid);
     }
@@ -502,39 +502,55 @@ final class MigrationRunner {
             return;
         }
         RevertPlan plan = RevertRules.planExecution(uuid, RevertedRow.of(reverted));
-        if (plan instanceof RevertPlan.CompleteAsNoop) {
-            reportComplete(uuid);
-        } else if (plan instanceof RevertPlan.RenameTable rename) {
-            store.addArtifact(uuid, rename.artifact());
-            reportRunning(uuid);
-            run(rename.to(), "RENAME TABLE " + Identifiers.quote(rename.from()) + " TO " + Identifiers.quote(rename.to()),
-                    setting, Set.of());
-            reportComplete(uuid);
-        } else if (plan instanceof RevertPlan.SwapViewWithArtifact swap) {
-            store.addArtifact(uuid, swap.artifact());
-            reportRunning(uuid);
-            run(swap.view(), swapStatement(swap.view(), swap.artifact()), setting, Set.of());
-            reportComplete(uuid);
-        } else if (plan instanceof RevertPlan.RevertAlterTable) {
-            if (!reverted.specialPlan().isEmpty()) {
-                // instant DDL and partition rotation ran without an engine: no engine has anything to revert from
-                lifecycle.fail(uuid, "can not revert migration " + reverted.uuid() + " with migration " + uuid
-                        + ": it ran as the special plan " + reverted.specialPlan()
-                        + ", which keeps nothing to revert from. Submit the inverse ALTER instead");
-                return;
-            }
-            Optional<StrategyEngine> engine = lifecycle.strategies().engine(reverted.strategy());
-            if (engine.isEmpty()) {
-                lifecycle.fail(uuid, "cannot revert migration " + reverted.uuid() + " with migration " + uuid + ": its strategy "
-                        + reverted.strategy() + " is not installed. Install the plugin that provides " + reverted.strategy()
-                        + " and RETRY " + uuid);
-                return;
-            }
-            startOnEngine(migration, engine.get(), reverted.strategy(), migration.migrationStatement(),
-                    run -> engine.get().startRevert(run, reverted));
-        } else if (plan instanceof RevertPlan.Fail fail) {
-            lifecycle.fail(uuid, fail.message());
+        plan.match(
+                noop -> {
+                    reportComplete(uuid);
+                    return null;
+                },
+                rename -> {
+                    store.addArtifact(uuid, rename.artifact());
+                    reportRunning(uuid);
+                    run(rename.to(), "RENAME TABLE " + Identifiers.quote(rename.from()) + " TO "
+                            + Identifiers.quote(rename.to()), setting, Set.of());
+                    reportComplete(uuid);
+                    return null;
+                },
+                swap -> {
+                    store.addArtifact(uuid, swap.artifact());
+                    reportRunning(uuid);
+                    run(swap.view(), swapStatement(swap.view(), swap.artifact()), setting, Set.of());
+                    reportComplete(uuid);
+                    return null;
+                },
+                alterTable -> {
+                    revertAlterTable(migration, reverted);
+                    return null;
+                },
+                fail -> {
+                    lifecycle.fail(uuid, fail.message());
+                    return null;
+                });
+    }
+
+    /** The REVERT of an ALTER TABLE: the reverted migration's engine replays it backwards. */
+    private void revertAlterTable(Migration migration, Migration reverted) {
+        MigrationUuid uuid = migration.uuid();
+        if (!reverted.specialPlan().isEmpty()) {
+            // instant DDL and partition rotation ran without an engine: no engine has anything to revert from
+            lifecycle.fail(uuid, "can not revert migration " + reverted.uuid() + " with migration " + uuid
+                    + ": it ran as the special plan " + reverted.specialPlan()
+                    + ", which keeps nothing to revert from. Submit the inverse ALTER instead");
+            return;
         }
+        Optional<StrategyEngine> engine = lifecycle.strategies().engine(reverted.strategy());
+        if (engine.isEmpty()) {
+            lifecycle.fail(uuid, "cannot revert migration " + reverted.uuid() + " with migration " + uuid + ": its strategy "
+                    + reverted.strategy() + " is not installed. Install the plugin that provides " + reverted.strategy()
+                    + " and RETRY " + uuid);
+            return;
+        }
+        startOnEngine(migration, engine.get(), reverted.strategy(), migration.migrationStatement(),
+                run -> engine.get().startRevert(run, reverted));
     }
 
     // ------------------------------------------------------------------ interrupted statements

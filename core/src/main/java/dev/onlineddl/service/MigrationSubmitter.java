@@ -199,22 +199,25 @@ final class MigrationSubmitter implements SubmitMigration {
                 ? pendingContexts()
                 : List.of();
         SubmissionDecision decision = SubmissionRules.decide(submitted, existing.map(ExistingMigration::of), pending);
-        if (decision instanceof SubmissionDecision.Rejected rejected) {
-            throw new InvalidInputException(rejected.message());
-        }
-        if (decision instanceof SubmissionDecision.InsertNew) {
-            if (!store.insert(migration)) {
-                // UUIDs are unique across the control schema: another target database has this one
-                throw new InvalidInputException("migration " + uuid + " already exists for another target database"
-                        + " sharing this control schema: choose another UUID, or omit it to get one generated");
-            }
-            MigrationStatusLog.created(migration, submittedMessage(migration, setting));
-        } else if (decision instanceof SubmissionDecision.RetryExisting) {
-            lifecycle.reports().retry(uuid, lifecycle.config().executorId(), "resubmitted");
-        } else {
-            LOG.info("migration {} resubmitted: already {}, nothing to do", uuid,
-                    existing.map(row -> row.status().wireName()).orElse("submitted"));
-        }
+        decision.match(
+                insertNew -> {
+                    if (!store.insert(migration)) {
+                        // UUIDs are unique across the control schema: another target database has this one
+                        throw new InvalidInputException("migration " + uuid + " already exists for another target"
+                                + " database sharing this control schema: choose another UUID, or omit it to get one generated");
+                    }
+                    MigrationStatusLog.created(migration, submittedMessage(migration, setting));
+                    return null;
+                },
+                retryExisting -> lifecycle.reports().retry(uuid, lifecycle.config().executorId(), "resubmitted"),
+                alreadySubmitted -> {
+                    LOG.info("migration {} resubmitted: already {}, nothing to do", uuid,
+                            existing.map(row -> row.status().wireName()).orElse("submitted"));
+                    return null;
+                },
+                rejected -> {
+                    throw new InvalidInputException(rejected.message());
+                });
     }
 
     /** What was submitted: the action, and the statement where no table is known yet (a REVERT). */
