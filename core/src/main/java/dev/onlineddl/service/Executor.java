@@ -335,15 +335,17 @@ public final class Executor implements RunExecutorTick {
             return Optional.empty();
         }
         RevertFillIn fillIn = RevertRules.fillIn(uuid, RevertedRow.of(reverted.get()));
-        if (fillIn instanceof RevertFillIn.Failed failed) {
-            lifecycle.fail(uuid, failed.message());
-            return Optional.empty();
-        }
-        RevertFillIn.Filled filled = (RevertFillIn.Filled) fillIn;
-        store.updateDdlAction(uuid, filled.action());
-        store.updateIsView(uuid, filled.view());
-        store.updateMysqlTable(uuid, filled.table());
-        return store.findMigration(uuid);
+        return fillIn.match(
+                filled -> {
+                    store.updateDdlAction(uuid, filled.action());
+                    store.updateIsView(uuid, filled.view());
+                    store.updateMysqlTable(uuid, filled.table());
+                    return store.findMigration(uuid);
+                },
+                failed -> {
+                    lifecycle.fail(uuid, failed.message());
+                    return Optional.empty();
+                });
     }
 
     private void scheduleNextMigration() {
@@ -480,16 +482,18 @@ public final class Executor implements RunExecutorTick {
             probe = new Probe.Failing("strategy " + engineStrategy + " failed to report on migration " + uuid + ": "
                     + MigrationRunner.messageOf(e), false);
         }
-        if (probe instanceof Probe.NotRunning) {
-            return judgeNotRunning(uuid, engineStrategy);
-        }
-        notRunningSince.remove(uuid);
-        if (probe instanceof Probe.Failing failing) {
-            return judgeFailure(uuid, failing);
-        }
-        failingSince.remove(uuid);
-        recordProgress(migration, row, (Probe.Running) probe, setting.get(), engine.get(), pending);
-        return Optional.empty();
+        return probe.match(
+                notRunning -> judgeNotRunning(uuid, engineStrategy),
+                running -> {
+                    notRunningSince.remove(uuid);
+                    failingSince.remove(uuid);
+                    recordProgress(migration, row, running, setting.get(), engine.get(), pending);
+                    return Optional.empty();
+                },
+                failing -> {
+                    notRunningSince.remove(uuid);
+                    return judgeFailure(uuid, failing);
+                });
     }
 
     /**

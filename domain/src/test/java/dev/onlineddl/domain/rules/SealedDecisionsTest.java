@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SealedDecisionsTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {SpecialAlterPlan.class, RevertPlan.class, SubmissionDecision.class, CancelPlan.class})
+    @ValueSource(classes = {SpecialAlterPlan.class, RevertPlan.class, RevertFillIn.class, SubmissionDecision.class,
+            CancelPlan.class})
     void matchTakesOneFunctionPerVariant(Class<?> sealed) {
         assertThat(sealed.isSealed()).isTrue();
         List<Method> matches = Arrays.stream(sealed.getDeclaredMethods()).filter(m -> m.getName().equals("match")).toList();
