@@ -22,8 +22,9 @@ import dev.onlineddl.spi.StrategyDescriptor;
 import dev.onlineddl.spi.StrategyEngine;
 import dev.onlineddl.spi.StrategyPlugin;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -222,7 +223,7 @@ class OnlineDdlCloseTest {
 
     static Stream<Arguments> submissionAndCommands() {
         MigrationUuid uuid = MigrationUuid.parse("00000000_51c9_11ec_9cf2_0a43f95f28a3");
-        Map<String, Consumer<OnlineDdl>> calls = new java.util.LinkedHashMap<>();
+        Map<String, Consumer<OnlineDdl>> calls = new LinkedHashMap<>();
         calls.put("submit", executor -> executor.submitMigration().submit(SubmissionRequest.of("create table t (id int)", "vitess")));
         calls.put("cancel", executor -> executor.controlMigration().cancel(uuid));
         calls.put("cancel --all", executor -> executor.controlMigration().cancelAll());
