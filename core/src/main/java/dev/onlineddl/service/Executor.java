@@ -37,6 +37,7 @@ import dev.onlineddl.port.out.Throttler;
 import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.Probe;
 import dev.onlineddl.spi.StrategyEngine;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,8 @@ public final class Executor implements RunExecutorTick {
     private final Map<MigrationUuid, Instant> failingSince = new ConcurrentHashMap<>();
     /** Since when the engine of each running migration says that it does not run it. */
     private final Map<MigrationUuid, Instant> notRunningSince = new ConcurrentHashMap<>();
+    /** Queued migrations whose last reviews met the same transient server error. */
+    private final Map<MigrationUuid, TransientReviewFailure> transientReviewFailures = new ConcurrentHashMap<>();
     private volatile boolean active;
     private volatile boolean reviewedRunningMigrations;
 
@@ -168,6 +171,7 @@ public final class Executor implements RunExecutorTick {
             lifecycle.owned().clear();
             failingSince.clear();
             notRunningSince.clear();
+            transientReviewFailures.clear();
             reviewedRunningMigrations = false;
             active = true;
             LOG.info("executor {} holds lock {} and is now the active executor for {}", lifecycle.config().executorId(),
@@ -223,19 +227,66 @@ public final class Executor implements RunExecutorTick {
      * reviewed so that the scheduler sees it.
      */
     private void reviewQueuedMigrations() {
-        for (MigrationUuid uuid : store.queuedUnreviewedMigrations()) {
+        List<MigrationUuid> unreviewed = store.queuedUnreviewedMigrations();
+        transientReviewFailures.keySet().retainAll(unreviewed);
+        for (MigrationUuid uuid : unreviewed) {
             Optional<Migration> found = store.findMigration(uuid);
             if (found.isEmpty()) {
                 continue;
             }
             try {
                 reviewQueued(found.get());
+                transientReviewFailures.remove(uuid);
             } catch (MigrationStoreException e) {
                 throw e;
             } catch (RuntimeException e) {
-                lifecycle.fail(uuid, MigrationRunner.messageOf(e));
+                judgeReviewFailure(uuid, e);
             }
         }
+    }
+
+    /** The same transient server error on consecutive reviews of one migration, and how many times in a row. */
+    private record TransientReviewFailure(String error, int times) {
+        TransientReviewFailure again(TransientReviewFailure next) {
+            return next.error().equals(error) ? new TransientReviewFailure(error, times + 1) : next;
+        }
+    }
+
+    /**
+     * A transient server error (the connection, a lock, a read-only server) leaves the migration
+     * queued for the next review, unless the same one has now come back on
+     * {@link ReviewRules#TRANSIENT_REVIEW_ATTEMPTS} reviews in a row; any other error fails the
+     * migration at once.
+     */
+    private void judgeReviewFailure(MigrationUuid uuid, RuntimeException e) {
+        Optional<SQLException> serverError = serverErrorOf(e);
+        if (serverError.isEmpty()
+                || !ReviewRules.isTransientReviewError(serverError.get().getSQLState(), serverError.get().getErrorCode())) {
+            transientReviewFailures.remove(uuid);
+            lifecycle.fail(uuid, MigrationRunner.messageOf(e));
+            return;
+        }
+        String error = serverError.get().getSQLState() + "/" + serverError.get().getErrorCode();
+        TransientReviewFailure failure = transientReviewFailures.merge(uuid, new TransientReviewFailure(error, 1),
+                TransientReviewFailure::again);
+        if (failure.times() < ReviewRules.TRANSIENT_REVIEW_ATTEMPTS) {
+            LOG.warn("review of migration {} met a transient error ({} of {} in a row), it stays queued for the next"
+                    + " review: {}", uuid, failure.times(), ReviewRules.TRANSIENT_REVIEW_ATTEMPTS, MigrationRunner.messageOf(e));
+            return;
+        }
+        transientReviewFailures.remove(uuid);
+        lifecycle.fail(uuid, "review of migration " + uuid + " failed: " + MigrationRunner.messageOf(e) + "; retried "
+                + ReviewRules.TRANSIENT_REVIEW_ATTEMPTS + " times, with the same error each time. Fix its cause,"
+                + " then RETRY the migration");
+    }
+
+    private static Optional<SQLException> serverErrorOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
     }
 
     private void reviewQueued(Migration queued) {
@@ -260,11 +311,13 @@ public final class Executor implements RunExecutorTick {
             Optional<SpecialAlterPlan> plan = runner.specialPlanOf(migration, setting.get());
             specialPlan = plan.isPresent();
         }
-        if (immediacy.isImmediate(specialPlan)) {
+        boolean immediate = immediacy.isImmediate(specialPlan);
+        if (immediate) {
             store.markImmediateOperation(uuid);
         }
         List<RuleViolation> incompatibilities = ReviewRules.strategyIncompatibilities(setting.get().strategy(),
-                setting.get().capabilities(), setting.get().isPostponeCompletion(), setting.get().isAllowZeroInDate());
+                setting.get().capabilities(), setting.get().isPostponeCompletion(), setting.get().isAllowZeroInDate(),
+                immediate);
         if (!incompatibilities.isEmpty()) {
             // Vitess fails the migration once per incompatibility, so the last message is the one that stays
             lifecycle.fail(uuid, incompatibilities.get(incompatibilities.size() - 1).message());
@@ -282,15 +335,17 @@ public final class Executor implements RunExecutorTick {
             return Optional.empty();
         }
         RevertFillIn fillIn = RevertRules.fillIn(uuid, RevertedRow.of(reverted.get()));
-        if (fillIn instanceof RevertFillIn.Failed failed) {
-            lifecycle.fail(uuid, failed.message());
-            return Optional.empty();
-        }
-        RevertFillIn.Filled filled = (RevertFillIn.Filled) fillIn;
-        store.updateDdlAction(uuid, filled.action());
-        store.updateIsView(uuid, filled.view());
-        store.updateMysqlTable(uuid, filled.table());
-        return store.findMigration(uuid);
+        return fillIn.match(
+                filled -> {
+                    store.updateDdlAction(uuid, filled.action());
+                    store.updateIsView(uuid, filled.view());
+                    store.updateMysqlTable(uuid, filled.table());
+                    return store.findMigration(uuid);
+                },
+                failed -> {
+                    lifecycle.fail(uuid, failed.message());
+                    return Optional.empty();
+                });
     }
 
     private void scheduleNextMigration() {
@@ -398,6 +453,11 @@ public final class Executor implements RunExecutorTick {
             // runs while its submitter waits; if that process died, staleness ends it
             return Optional.empty();
         }
+        if (MigrationRunner.runsInCore(migration)) {
+            // no engine runs it: its tick ended without ending it, so the executor stopped meanwhile
+            runner.settleInterrupted(migration, setting.get());
+            return Optional.empty();
+        }
         String engineStrategy = lifecycle.engineStrategyOf(migration);
         Optional<StrategyEngine> engine = lifecycle.strategies().engine(engineStrategy);
         if (engine.isEmpty()) {
@@ -422,16 +482,18 @@ public final class Executor implements RunExecutorTick {
             probe = new Probe.Failing("strategy " + engineStrategy + " failed to report on migration " + uuid + ": "
                     + MigrationRunner.messageOf(e), false);
         }
-        if (probe instanceof Probe.NotRunning) {
-            return judgeNotRunning(uuid, engineStrategy);
-        }
-        notRunningSince.remove(uuid);
-        if (probe instanceof Probe.Failing failing) {
-            return judgeFailure(uuid, failing);
-        }
-        failingSince.remove(uuid);
-        recordProgress(migration, row, (Probe.Running) probe, setting.get(), engine.get(), pending);
-        return Optional.empty();
+        return probe.match(
+                notRunning -> judgeNotRunning(uuid, engineStrategy),
+                running -> {
+                    notRunningSince.remove(uuid);
+                    failingSince.remove(uuid);
+                    recordProgress(migration, row, running, setting.get(), engine.get(), pending);
+                    return Optional.empty();
+                },
+                failing -> {
+                    notRunningSince.remove(uuid);
+                    return judgeFailure(uuid, failing);
+                });
     }
 
     /**

@@ -43,11 +43,13 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
 
     @Override
     public CommandResult cancel(MigrationUuid uuid) {
+        lifecycle.requireOpen("cancel of migration " + uuid);
         return lifecycle.cancel(uuid, CANCEL_MESSAGE, true);
     }
 
     @Override
     public CommandResult cancelAll() {
+        lifecycle.requireOpen("cancel --all");
         int cancelled = 0;
         for (PendingMigration pending : store.pendingMigrations()) {
             cancelled += lifecycle.cancel(pending.uuid(), CANCEL_ALL_MESSAGE, true).migrationsAffected();
@@ -57,6 +59,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
 
     @Override
     public CommandResult retry(MigrationUuid uuid) {
+        lifecycle.requireOpen("retry of migration " + uuid);
         return underMigrationLock(() -> {
             Migration before = lifecycle.requireMigration(uuid);
             boolean retried = lifecycle.reports().retry(uuid, lifecycle.config().executorId(), "retried by the user");
@@ -70,6 +73,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
 
     @Override
     public CommandResult cleanup(MigrationUuid uuid) {
+        lifecycle.requireOpen("cleanup of migration " + uuid);
         return underMigrationLock(() -> {
             Migration migration = lifecycle.requireMigration(uuid);
             if (migration.retainArtifactsSeconds() == -1) {
@@ -84,6 +88,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
 
     @Override
     public CommandResult complete(MigrationUuid uuid) {
+        lifecycle.requireOpen("complete of migration " + uuid);
         return underMigrationLock(() -> {
             lifecycle.requireMigration(uuid);
             boolean changed = store.clearPostponeCompletion(uuid);
@@ -95,6 +100,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
 
     @Override
     public CommandResult completeAll() {
+        lifecycle.requireOpen("complete --all");
         return underMigrationLock(() -> {
             int completed = 0;
             for (PendingMigration pending : store.pendingMigrations()) {
@@ -109,6 +115,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
 
     @Override
     public CommandResult launch(MigrationUuid uuid, List<String> shards) {
+        lifecycle.requireOpen("launch of migration " + uuid);
         Objects.requireNonNull(shards, "shards");
         return underMigrationLock(() -> {
             lifecycle.requireMigration(uuid);
@@ -126,6 +133,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
     /** Launches every reviewed queued migration, as Vitess does (a queued one not yet reviewed is not seen). */
     @Override
     public CommandResult launchAll() {
+        lifecycle.requireOpen("launch --all");
         return underMigrationLock(() -> {
             int launched = 0;
             for (QueuedMigration queued : store.queuedReviewedMigrations()) {
@@ -154,6 +162,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
 
     @Override
     public CommandResult throttle(ThrottleRequest request) {
+        lifecycle.requireOpen("throttle");
         Objects.requireNonNull(request, "request");
         requireKnownTarget(request.target());
         throttler.throttle(request);
@@ -163,6 +172,7 @@ final class MigrationCommands implements ControlMigration, ThrottleMigrations {
 
     @Override
     public CommandResult unthrottle(ThrottleTarget target) {
+        lifecycle.requireOpen("unthrottle");
         Objects.requireNonNull(target, "target");
         requireKnownTarget(target);
         throttler.unthrottle(target);

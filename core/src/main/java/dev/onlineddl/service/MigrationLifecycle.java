@@ -7,6 +7,7 @@ import dev.onlineddl.domain.rules.CancelPlan;
 import dev.onlineddl.domain.rules.CancelRules;
 import dev.onlineddl.domain.strategy.StrategySetting;
 import dev.onlineddl.port.in.CommandResult;
+import dev.onlineddl.port.in.OnlineDdlDisabledException;
 import dev.onlineddl.port.out.MigrationNotFoundException;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTimestamp;
@@ -14,6 +15,7 @@ import dev.onlineddl.spi.MigrationRun;
 import dev.onlineddl.spi.StrategyEngine;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ final class MigrationLifecycle {
     private final MigrationStatusGateway reports;
     private final TickTrigger trigger;
     private final ReentrantLock migrationLock = new ReentrantLock();
+    /** Set once by {@link OnlineDdl#close()}: from then on submissions and commands are refused. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     MigrationLifecycle(ExecutorConfig config, MigrationStore store, InstalledStrategies strategies,
             OwnedMigrations owned, MigrationStatusGateway reports, TickTrigger trigger) {
@@ -73,6 +77,23 @@ final class MigrationLifecycle {
         return migrationLock;
     }
 
+    /** Marks the executor closed; returns whether this call closed it (false if it already was). */
+    boolean markClosed() {
+        return closed.compareAndSet(false, true);
+    }
+
+    /**
+     * Refuses a submission or command of a closed executor before it changes anything, as
+     * Vitess's {@code isOpen} checks do.
+     *
+     * @param what what is refused, for the message
+     */
+    void requireOpen(String what) {
+        if (closed.get()) {
+            throw new OnlineDdlDisabledException(what, config.executorId() + " (" + config.target() + ")");
+        }
+    }
+
     /** The row, or {@link MigrationNotFoundException} (the user's error) for a UUID this target does not have. */
     Migration requireMigration(MigrationUuid uuid) {
         Objects.requireNonNull(uuid, "uuid");
@@ -98,30 +119,36 @@ final class MigrationLifecycle {
         migrationLock.lock();
         try {
             Migration migration = requireMigration(uuid);
-            CancelPlan plan = CancelRules.planCancel(migration.status(), issuedByUser, migration.cancelledTimestamp() != null);
-            if (plan instanceof CancelPlan.NotCancellable) {
-                LOG.info("cancel of migration {} changes nothing: it is {}", uuid, migration.status().wireName());
-                return CommandResult.NONE;
-            }
-            boolean stampCancelled = plan instanceof CancelPlan.FailWithoutRunning failNow
-                    ? failNow.stampCancelledTimestamp()
-                    : ((CancelPlan.TerminateThenFail) plan).stampCancelledTimestamp();
-            if (stampCancelled) {
-                store.markTimestamp(uuid, MigrationTimestamp.CANCELLED);
-            }
-            if (plan instanceof CancelPlan.FailWithoutRunning) {
-                fail(uuid, message);
-                return new CommandResult(plan.rowsAffected(false));
-            }
-            boolean foundRunning;
-            try {
-                foundRunning = terminate(migration);
-            } finally {
-                fail(uuid, message);
-            }
-            return new CommandResult(plan.rowsAffected(foundRunning));
+            CancelPlan plan = CancelRules.planCancel(migration.status(), issuedByUser);
+            return plan.match(
+                    notCancellable -> {
+                        LOG.info("cancel of migration {} changes nothing: it is {}", uuid, migration.status().wireName());
+                        return CommandResult.NONE;
+                    },
+                    failNow -> {
+                        stampCancelled(uuid, failNow.stampCancelledTimestamp());
+                        fail(uuid, message);
+                        return new CommandResult(failNow.rowsAffected(false));
+                    },
+                    terminateFirst -> {
+                        stampCancelled(uuid, terminateFirst.stampCancelledTimestamp());
+                        boolean foundRunning;
+                        try {
+                            foundRunning = terminate(migration);
+                        } finally {
+                            fail(uuid, message);
+                        }
+                        return new CommandResult(terminateFirst.rowsAffected(foundRunning));
+                    });
         } finally {
             migrationLock.unlock();
+        }
+    }
+
+    /** A user's cancel stamps the row first: the failure that follows then ends it cancelled. */
+    private void stampCancelled(MigrationUuid uuid, boolean stamp) {
+        if (stamp) {
+            store.markTimestamp(uuid, MigrationTimestamp.CANCELLED);
         }
     }
 

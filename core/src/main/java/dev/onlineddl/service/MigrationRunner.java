@@ -444,13 +444,13 @@ final class MigrationRunner {
         MigrationUuid uuid = migration.uuid();
         String table = migration.mysqlTable();
         reportRunning(uuid);
-        if (plan instanceof SpecialAlterPlan.InstantDdl instant) {
-            run(table, instant.instantAlterSql(), setting, Set.of());
-        } else if (plan instanceof SpecialAlterPlan.AddRangePartition) {
-            run(table, alterSql, setting, Set.of());
-        } else if (plan instanceof SpecialAlterPlan.DropRangePartition drop) {
-            dropRangePartition(migration, drop, setting);
-        }
+        plan.match(
+                instant -> run(table, instant.instantAlterSql(), setting, Set.of()),
+                add -> run(table, alterSql, setting, Set.of()),
+                drop -> {
+                    dropRangePartition(migration, drop, setting);
+                    return null;
+                });
         store.updateSpecialPlan(uuid, plan.toJson());
         reportComplete(uuid);
     }
@@ -503,39 +503,133 @@ final class MigrationRunner {
             return;
         }
         RevertPlan plan = RevertRules.planExecution(uuid, RevertedRow.of(reverted));
-        if (plan instanceof RevertPlan.CompleteAsNoop) {
-            reportComplete(uuid);
-        } else if (plan instanceof RevertPlan.RenameTable rename) {
-            store.addArtifact(uuid, rename.artifact());
-            reportRunning(uuid);
-            run(rename.to(), "RENAME TABLE " + Identifiers.quote(rename.from()) + " TO " + Identifiers.quote(rename.to()),
-                    setting, Set.of());
-            reportComplete(uuid);
-        } else if (plan instanceof RevertPlan.SwapViewWithArtifact swap) {
-            store.addArtifact(uuid, swap.artifact());
-            reportRunning(uuid);
-            run(swap.view(), swapStatement(swap.view(), swap.artifact()), setting, Set.of());
-            reportComplete(uuid);
-        } else if (plan instanceof RevertPlan.RevertAlterTable) {
-            if (!reverted.specialPlan().isEmpty()) {
-                // instant DDL and partition rotation ran without an engine: no engine has anything to revert from
-                lifecycle.fail(uuid, "can not revert migration " + reverted.uuid() + " with migration " + uuid
-                        + ": it ran as the special plan " + reverted.specialPlan()
-                        + ", which keeps nothing to revert from. Submit the inverse ALTER instead");
-                return;
-            }
-            Optional<StrategyEngine> engine = lifecycle.strategies().engine(reverted.strategy());
-            if (engine.isEmpty()) {
-                lifecycle.fail(uuid, "cannot revert migration " + reverted.uuid() + " with migration " + uuid + ": its strategy "
-                        + reverted.strategy() + " is not installed. Install the plugin that provides " + reverted.strategy()
-                        + " and RETRY " + uuid);
-                return;
-            }
-            startOnEngine(migration, engine.get(), reverted.strategy(), migration.migrationStatement(),
-                    run -> engine.get().startRevert(run, reverted));
-        } else if (plan instanceof RevertPlan.Fail fail) {
-            lifecycle.fail(uuid, fail.message());
+        plan.match(
+                noop -> {
+                    reportComplete(uuid);
+                    return null;
+                },
+                rename -> {
+                    store.addArtifact(uuid, rename.artifact());
+                    reportRunning(uuid);
+                    run(rename.to(), "RENAME TABLE " + Identifiers.quote(rename.from()) + " TO "
+                            + Identifiers.quote(rename.to()), setting, Set.of());
+                    reportComplete(uuid);
+                    return null;
+                },
+                swap -> {
+                    store.addArtifact(uuid, swap.artifact());
+                    reportRunning(uuid);
+                    run(swap.view(), swapStatement(swap.view(), swap.artifact()), setting, Set.of());
+                    reportComplete(uuid);
+                    return null;
+                },
+                alterTable -> {
+                    revertAlterTable(migration, reverted);
+                    return null;
+                },
+                fail -> {
+                    lifecycle.fail(uuid, fail.message());
+                    return null;
+                });
+    }
+
+    /** The REVERT of an ALTER TABLE: the reverted migration's engine replays it backwards. */
+    private void revertAlterTable(Migration migration, Migration reverted) {
+        MigrationUuid uuid = migration.uuid();
+        if (!reverted.specialPlan().isEmpty()) {
+            // instant DDL and partition rotation ran without an engine: no engine has anything to revert from
+            lifecycle.fail(uuid, "can not revert migration " + reverted.uuid() + " with migration " + uuid
+                    + ": it ran as the special plan " + reverted.specialPlan()
+                    + ", which keeps nothing to revert from. Submit the inverse ALTER instead");
+            return;
         }
+        Optional<StrategyEngine> engine = lifecycle.strategies().engine(reverted.strategy());
+        if (engine.isEmpty()) {
+            lifecycle.fail(uuid, "cannot revert migration " + reverted.uuid() + " with migration " + uuid + ": its strategy "
+                    + reverted.strategy() + " is not installed. Install the plugin that provides " + reverted.strategy()
+                    + " and RETRY " + uuid);
+            return;
+        }
+        startOnEngine(migration, engine.get(), reverted.strategy(), migration.migrationStatement(),
+                run -> engine.get().startRevert(run, reverted));
+    }
+
+    // ------------------------------------------------------------------ interrupted statements
+
+    /**
+     * Whether the core runs the migration's statement itself, on the tick thread, whatever its
+     * strategy: a CREATE, a DROP or a view's statement (and the REVERTs of those). Such a
+     * migration is running only while its tick runs it, so one found running at review was left
+     * so by an executor that stopped in the middle.
+     */
+    static boolean runsInCore(Migration migration) {
+        if (migration.view()) {
+            return true;
+        }
+        DdlAction action = migration.ddlAction();
+        return action == DdlAction.CREATE || action == DdlAction.DROP
+                || (migration.isRevert() && action != DdlAction.ALTER);
+    }
+
+    /**
+     * A statement the core ran (see {@link #runsInCore}) that an executor left running when it
+     * stopped: settled by its effect. The statement's result is there (the created table exists,
+     * the dropped table is under its HOLD name, the view is defined as submitted): complete.
+     * Otherwise, or where the effect cannot be told (a REVERT), it fails, saying what to check.
+     */
+    void settleInterrupted(Migration migration, StrategySetting setting) {
+        MigrationUuid uuid = migration.uuid();
+        Optional<String> effect = migration.isRevert() ? Optional.empty() : effectFound(migration, setting);
+        if (effect.isPresent()) {
+            LOG.info("migration {} was left running by a stopped executor, and its result is there: {}", uuid, effect.get());
+            reportComplete(uuid);
+            store.updateMessage(uuid, "the executor stopped while the statement ran; its result is there: " + effect.get());
+            return;
+        }
+        lifecycle.fail(uuid, "the executor stopped while the statement ran; check `" + migration.mysqlTable()
+                + "`, then RETRY");
+    }
+
+    /** What shows that the statement took effect, if it did. */
+    private Optional<String> effectFound(Migration migration, StrategySetting setting) {
+        String schema = lifecycle.targetSchema();
+        String table = migration.mysqlTable();
+        if (migration.view() && migration.ddlAction() != DdlAction.DROP) {
+            if (!inspector.tableOrViewExists(schema, table) || differ.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return declarativeDiff(migration, true, setting).isEmpty()
+                        ? Optional.of("view " + table + " is defined as submitted")
+                        : Optional.empty();
+            } catch (SchemaDiffException e) {
+                LOG.warn("cannot tell whether view {} is defined as migration {} submitted it: {}", table,
+                        migration.uuid(), messageOf(e));
+                return Optional.empty();
+            }
+        }
+        return switch (migration.ddlAction()) {
+            case CREATE -> inspector.tableOrViewExists(schema, table)
+                    ? Optional.of(table + " exists")
+                    : Optional.empty();
+            case DROP -> droppedEffect(migration, schema, table);
+            case ALTER, REVERT -> Optional.empty();
+        };
+    }
+
+    private Optional<String> droppedEffect(Migration migration, String schema, String table) {
+        if (inspector.tableOrViewExists(schema, table)) {
+            return Optional.empty();
+        }
+        for (String artifact : migration.artifactList()) {
+            if (inspector.tableOrViewExists(schema, artifact)) {
+                return Optional.of(table + " is held as " + artifact);
+            }
+        }
+        // a GC table is dropped for real, and DROP ... IF EXISTS of a missing one keeps nothing
+        boolean nothingToHold = GcTableName.isGcTableName(table)
+                || analyzer.describe(migration.migrationStatement()).ifExists();
+        return nothingToHold ? Optional.of(table + " is gone") : Optional.empty();
     }
 
     // ------------------------------------------------------------------ engines

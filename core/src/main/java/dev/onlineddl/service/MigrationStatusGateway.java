@@ -5,6 +5,7 @@ import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.progress.MigrationProgress;
+import dev.onlineddl.domain.rules.CancelRules;
 import dev.onlineddl.port.in.ReceiveStatusReport;
 import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTimestamp;
@@ -174,14 +175,7 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
     private void applyLocked(Migration current, StatusReport report) {
         MigrationUuid uuid = current.uuid();
         MigrationStatus status = report.status();
-        if (current.status().isTerminal()) {
-            LOG.info("status report {} for migration {} ignored: it already ended {}", status.wireName(), uuid,
-                    current.status().wireName());
-            return;
-        }
-        if (!current.status().canTransitionTo(status)) {
-            LOG.warn("status report {} for migration {} ignored: it is {} and cannot become {}", status.wireName(), uuid,
-                    current.status().wireName(), status.wireName());
+        if (!mayBecome(current, status, "status report")) {
             return;
         }
         double progress = report.progress();
@@ -231,13 +225,39 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
         }
     }
 
-    /** The scheduler picked a queued migration: it becomes ready. */
+    /**
+     * Whether the migration, read under {@link #statusLock}, may change to {@code status}: not once
+     * it has ended (a cancel may race an engine's last report, or the scheduler's pick), and only
+     * forwards. Logs why not.
+     */
+    private static boolean mayBecome(Migration current, MigrationStatus status, String what) {
+        if (current.status().isTerminal()) {
+            LOG.info("{} {} for migration {} ignored: it already ended {}", what, status.wireName(), current.uuid(),
+                    current.status().wireName());
+            return false;
+        }
+        if (!current.status().canTransitionTo(status)) {
+            LOG.warn("{} {} for migration {} ignored: it is {} and cannot become {}", what, status.wireName(),
+                    current.uuid(), current.status().wireName(), status.wireName());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The scheduler picked a queued migration: it becomes ready, as long as it is still queued.
+     * The pick was made on an earlier read: meanwhile another executor of the target (a standby
+     * takes commands too) may have cancelled it, and a cancelled migration must stay cancelled.
+     */
     void markReady(MigrationUuid uuid) {
         statusLock.lock();
         try {
-            Optional<Migration> queued = store.findMigration(uuid);
+            Optional<Migration> current = store.findMigration(uuid);
+            if (current.isEmpty() || !mayBecome(current.get(), MigrationStatus.READY, "scheduling as")) {
+                return;
+            }
             store.updateStatus(uuid, MigrationStatus.READY);
-            queued.ifPresent(row -> MigrationStatusLog.changed(row, row.status(), MigrationStatus.READY, ""));
+            MigrationStatusLog.changed(current.get(), current.get().status(), MigrationStatus.READY, "");
         } finally {
             statusLock.unlock();
         }
@@ -342,7 +362,7 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
      */
     private MigrationStatus endFailedOrCancelled(Migration current) {
         store.updateStatusFailedOrCancelled(current.uuid());
-        return current.cancelledTimestamp() != null ? MigrationStatus.CANCELLED : MigrationStatus.FAILED;
+        return CancelRules.statusAfterFailure(current.cancelledTimestamp() != null);
     }
 
     /** Bookkeeping once a migration has ended, by a report or by the executor's own decision. */

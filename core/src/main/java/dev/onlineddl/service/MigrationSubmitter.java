@@ -3,6 +3,7 @@ package dev.onlineddl.service;
 import dev.onlineddl.domain.BuiltInStrategy;
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.Migration;
+import dev.onlineddl.domain.MigrationContext;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.ddl.DdlStatement;
@@ -21,6 +22,7 @@ import dev.onlineddl.port.in.SubmissionResult;
 import dev.onlineddl.port.in.SubmitMigration;
 import dev.onlineddl.port.out.DdlAnalyzer;
 import dev.onlineddl.port.out.MigrationStore;
+import dev.onlineddl.port.out.SubmissionLock;
 import dev.onlineddl.spi.StrategyEngine;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,10 +44,11 @@ import org.slf4j.LoggerFactory;
  * the statements. Then each statement becomes one migration, subject to the idempotency and
  * singleton rules.
  *
- * <p>Singleton checks and inserts run under a submission lock, so two submissions cannot both
- * pass a singleton check that only one of them should. A JVM lock is enough because one executor
- * serves one target; two daemons accepting submissions for the same target at once could both
- * pass the check (Vitess has the same window between tablets).
+ * <p>Singleton checks and inserts run under the target's {@link SubmissionLock}, a lock on the
+ * server that every executor of the target takes, so two submissions cannot both pass a singleton
+ * check that only one of them should, even when an active daemon and its standby both accept
+ * submissions. A JVM lock is taken first, so that one JVM's submissions queue here rather than
+ * each holding a pooled connection while it waits for the server's lock.
  */
 final class MigrationSubmitter implements SubmitMigration {
 
@@ -58,30 +61,35 @@ final class MigrationSubmitter implements SubmitMigration {
     private final RandomGenerator random;
     private final ExecutorCounters.Live counters;
     private final ReentrantLock submissionLock = new ReentrantLock();
+    private final SubmissionLock serverLock;
 
     MigrationSubmitter(MigrationLifecycle lifecycle, DdlAnalyzer analyzer, Clock clock, RandomGenerator random,
-            ExecutorCounters.Live counters) {
+            ExecutorCounters.Live counters, SubmissionLock serverLock) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.store = lifecycle.store();
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.serverLock = Objects.requireNonNull(serverLock, "serverLock");
     }
 
     @Override
     public SubmissionResult submit(SubmissionRequest request) {
         Objects.requireNonNull(request, "request");
+        lifecycle.requireOpen("submit");
         StrategyRegistry registry = lifecycle.strategies().registry();
         String strategyText = request.strategy().isBlank() ? BuiltInStrategy.DEFAULT.strategyName() : request.strategy();
         StrategySetting setting = parseStrategy(strategyText, registry);
         List<DdlStatement> statements =
                 analyzer.analyzeSubmission(request.sql(), setting.isUnsafeAllowForeignKeys(), request.uuid());
         requireRunnable(setting, statements, registry);
+        // As Vitess's vtctl: a submission without a context gets one of its own, shared by its statements.
+        MigrationContext context = request.context().isEmpty() ? MigrationContext.generated(random) : request.context();
         List<Migration> migrations = new ArrayList<>();
         for (DdlStatement statement : statements) {
             MigrationUuid uuid = request.uuid().orElseGet(() -> MigrationUuid.generate(clock.instant(), random));
-            migrations.add(newMigration(uuid, statement, setting, request));
+            migrations.add(newMigration(uuid, statement, setting, context));
         }
         if (!setting.capabilities().queued()) {
             return runWhileWaiting(migrations, setting);
@@ -145,7 +153,7 @@ final class MigrationSubmitter implements SubmitMigration {
     }
 
     private Migration newMigration(MigrationUuid uuid, DdlStatement statement, StrategySetting setting,
-            SubmissionRequest request) {
+            MigrationContext context) {
         ExecutorConfig config = lifecycle.config();
         return Migration.builder(uuid)
                 .keyspace(config.target().keyspace())
@@ -156,7 +164,7 @@ final class MigrationSubmitter implements SubmitMigration {
                 .strategy(setting.strategy())
                 .options(setting.options())
                 .ddlAction(statement.action())
-                .context(request.context())
+                .context(context)
                 .status(MigrationStatus.QUEUED)
                 .tablet(config.executorId())
                 .retainArtifactsSeconds(config.retainArtifactsSeconds())
@@ -170,35 +178,46 @@ final class MigrationSubmitter implements SubmitMigration {
     }
 
     private void submitQueued(Migration migration, StrategySetting setting) {
-        MigrationUuid uuid = migration.uuid();
         submissionLock.lock();
         try {
-            Optional<Migration> existing = store.findMigration(uuid);
-            SubmittedMigration submitted = new SubmittedMigration(uuid, migration.context(), setting.isSingleton(),
-                    setting.isSingletonContext());
-            List<PendingMigrationContext> pending = setting.isSingleton() || setting.isSingletonContext()
-                    ? pendingContexts()
-                    : List.of();
-            SubmissionDecision decision = SubmissionRules.decide(submitted, existing.map(ExistingMigration::of), pending);
-            if (decision instanceof SubmissionDecision.Rejected rejected) {
-                throw new InvalidInputException(rejected.message());
-            }
-            if (decision instanceof SubmissionDecision.InsertNew) {
-                if (!store.insert(migration)) {
-                    // UUIDs are unique across the control schema: another target database has this one
-                    throw new InvalidInputException("migration " + uuid + " already exists for another target database"
-                            + " sharing this control schema: choose another UUID, or omit it to get one generated");
-                }
-                MigrationStatusLog.created(migration, submittedMessage(migration, setting));
-            } else if (decision instanceof SubmissionDecision.RetryExisting) {
-                lifecycle.reports().retry(uuid, lifecycle.config().executorId(), "resubmitted");
-            } else {
-                LOG.info("migration {} resubmitted: already {}, nothing to do", uuid,
-                        existing.map(row -> row.status().wireName()).orElse("submitted"));
-            }
+            serverLock.whileHeld(() -> {
+                checkAndInsert(migration, setting);
+                return null;
+            });
         } finally {
             submissionLock.unlock();
         }
+    }
+
+    /** The idempotency and singleton decision and what follows from it; under both submission locks. */
+    private void checkAndInsert(Migration migration, StrategySetting setting) {
+        MigrationUuid uuid = migration.uuid();
+        Optional<Migration> existing = store.findMigration(uuid);
+        SubmittedMigration submitted = new SubmittedMigration(uuid, migration.context(), setting.isSingleton(),
+                setting.isSingletonContext());
+        List<PendingMigrationContext> pending = setting.isSingleton() || setting.isSingletonContext()
+                ? pendingContexts()
+                : List.of();
+        SubmissionDecision decision = SubmissionRules.decide(submitted, existing.map(ExistingMigration::of), pending);
+        decision.match(
+                insertNew -> {
+                    if (!store.insert(migration)) {
+                        // UUIDs are unique across the control schema: another target database has this one
+                        throw new InvalidInputException("migration " + uuid + " already exists for another target"
+                                + " database sharing this control schema: choose another UUID, or omit it to get one generated");
+                    }
+                    MigrationStatusLog.created(migration, submittedMessage(migration, setting));
+                    return null;
+                },
+                retryExisting -> lifecycle.reports().retry(uuid, lifecycle.config().executorId(), "resubmitted"),
+                alreadySubmitted -> {
+                    LOG.info("migration {} resubmitted: already {}, nothing to do", uuid,
+                            existing.map(row -> row.status().wireName()).orElse("submitted"));
+                    return null;
+                },
+                rejected -> {
+                    throw new InvalidInputException(rejected.message());
+                });
     }
 
     /** What was submitted: the action, and the statement where no table is known yet (a REVERT). */

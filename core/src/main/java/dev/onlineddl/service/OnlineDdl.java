@@ -15,6 +15,7 @@ import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.ServerIdAllocator;
+import dev.onlineddl.port.out.SubmissionLock;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
 import dev.onlineddl.service.gc.ArtifactCollector;
@@ -34,8 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ public final class OnlineDdl implements AutoCloseable {
     private final MigrationQueries queries;
     private final TickListener tickListener;
     private final InstalledStrategies strategies;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final MigrationLifecycle lifecycle;
 
     private OnlineDdl(Builder builder) {
         this.config = builder.config;
@@ -79,7 +80,7 @@ public final class OnlineDdl implements AutoCloseable {
                 builder.clock, reports, workRoot, builder.callbacks, builder.strategySettings, builder.serverIds,
                 builder.store::controlSchema);
         this.strategies = registry.install(context);
-        MigrationLifecycle lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
+        this.lifecycle = new MigrationLifecycle(config, builder.store, strategies, owned, reports, scheduler);
         MigrationRunner runner = new MigrationRunner(lifecycle, builder.schemaInspector, builder.ddlExecutor,
                 builder.ddlAnalyzer, builder.clock, builder.random, counters, Optional.ofNullable(builder.schemaDiffer));
         ArtifactCollector artifactCollector = new ArtifactCollector(builder.store, builder.schemaInspector,
@@ -88,7 +89,8 @@ public final class OnlineDdl implements AutoCloseable {
                 builder.schemaInspector, builder.ddlExecutor, builder.throttler, builder.clock, builder.tableGcSettings);
         this.executor = new Executor(lifecycle, runner, builder.schemaInspector, builder.ddlExecutor, executorLock,
                 builder.throttler, artifactCollector, tableGarbageCollector, builder.clock);
-        this.submitter = new MigrationSubmitter(lifecycle, builder.ddlAnalyzer, builder.clock, builder.random, counters);
+        this.submitter = new MigrationSubmitter(lifecycle, builder.ddlAnalyzer, builder.clock, builder.random, counters,
+                builder.submissionLock);
         this.commands = new MigrationCommands(lifecycle, builder.throttler);
         this.queries = new MigrationQueries(lifecycle, workRoot);
         LOG.info("executor {} for {} assembled with strategies {}", config.executorId(), config.target(),
@@ -166,11 +168,15 @@ public final class OnlineDdl implements AutoCloseable {
     /**
      * Stops ticking, closes the strategy engines and lets go of the target's lock, so that a
      * standby takes over. Running migrations are left running, as Vitess leaves them when its
-     * executor closes: the next executor adopts or judges them. A second call does nothing.
+     * executor closes: the next executor adopts or judges them. From then on, submissions and
+     * commands are refused with Vitess's "online ddl is disabled" and change nothing. A second
+     * call does nothing.
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        // First, so that a submission or command arriving while the engines close is refused
+        // rather than half done.
+        if (!lifecycle.markClosed()) {
             return;
         }
         scheduler.close();
@@ -202,6 +208,7 @@ public final class OnlineDdl implements AutoCloseable {
         private SchemaDiffer schemaDiffer;
         private final Map<String, String> strategySettings = new LinkedHashMap<>();
         private ServerIdAllocator serverIds = new NoServerIds();
+        private SubmissionLock submissionLock;
 
         private Builder(ExecutorConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -338,6 +345,17 @@ public final class OnlineDdl implements AutoCloseable {
         }
 
         /**
+         * The lock around a submission's singleton checks, which every executor submitting for the
+         * same target must share: e.g. {@code JdbcSubmissionLock} of {@code adapters-mysql}, a
+         * {@code GET_LOCK} on the target server. Default: a lock of this executor alone, enough only
+         * when no other executor (daemon, standby, another instance) accepts submissions for the target.
+         */
+        public Builder submissionLock(SubmissionLock submissionLock) {
+            this.submissionLock = Objects.requireNonNull(submissionLock, "submissionLock");
+            return this;
+        }
+
+        /**
          * @throws NullPointerException naming the first required service not given
          * @throws StrategyRegistrationException when a plugin fails to create its engine
          */
@@ -359,7 +377,26 @@ public final class OnlineDdl implements AutoCloseable {
             if (throttler == null) {
                 throttler = new InMemoryThrottler(clock, random);
             }
+            if (submissionLock == null) {
+                submissionLock = new ThisJvmOnly(config.target().mysqlSchema());
+            }
             return new OnlineDdl(this);
+        }
+    }
+
+    /**
+     * Stands in when no submission lock was given: the submitter's own JVM lock is all there is,
+     * so singletons hold within this executor only.
+     */
+    private record ThisJvmOnly(String targetSchema) implements SubmissionLock {
+        @Override
+        public <T> T whileHeld(Supplier<T> work) {
+            return work.get();
+        }
+
+        @Override
+        public String lockName() {
+            return "submissions of " + targetSchema + " in this executor only";
         }
     }
 

@@ -3,7 +3,12 @@ package dev.onlineddl.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.StrategyCapabilities;
+import dev.onlineddl.domain.throttle.ThrottleRequest;
+import dev.onlineddl.domain.throttle.ThrottleTarget;
+import dev.onlineddl.port.in.OnlineDdlDisabledException;
+import dev.onlineddl.port.in.SubmissionRequest;
 import dev.onlineddl.port.out.DdlAnalyzer;
 import dev.onlineddl.port.out.DdlExecutor;
 import dev.onlineddl.port.out.ExecutorLock;
@@ -17,9 +22,13 @@ import dev.onlineddl.spi.StrategyDescriptor;
 import dev.onlineddl.spi.StrategyEngine;
 import dev.onlineddl.spi.StrategyPlugin;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +36,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Closing an executor closes each strategy engine once, whatever the others do. */
+/**
+ * Closing an executor closes each strategy engine once, whatever the others do; a closed executor
+ * refuses submissions and commands without touching anything.
+ */
 class OnlineDdlCloseTest {
 
     private static final ExecutorConfig CONFIG = ExecutorConfig.defaults("host-a:shop", "shop");
@@ -207,5 +219,36 @@ class OnlineDdlCloseTest {
                 .isInstanceOf(StrategyRegistrationException.class)
                 .hasMessageContaining("cannot start its threads");
         assertThat(created.closed).hasValue(1);
+    }
+
+    static Stream<Arguments> submissionAndCommands() {
+        MigrationUuid uuid = MigrationUuid.parse("00000000_51c9_11ec_9cf2_0a43f95f28a3");
+        Map<String, Consumer<OnlineDdl>> calls = new LinkedHashMap<>();
+        calls.put("submit", executor -> executor.submitMigration().submit(SubmissionRequest.of("create table t (id int)", "vitess")));
+        calls.put("cancel", executor -> executor.controlMigration().cancel(uuid));
+        calls.put("cancel --all", executor -> executor.controlMigration().cancelAll());
+        calls.put("retry", executor -> executor.controlMigration().retry(uuid));
+        calls.put("cleanup", executor -> executor.controlMigration().cleanup(uuid));
+        calls.put("complete", executor -> executor.controlMigration().complete(uuid));
+        calls.put("complete --all", executor -> executor.controlMigration().completeAll());
+        calls.put("launch", executor -> executor.controlMigration().launch(uuid, List.of()));
+        calls.put("launch --all", executor -> executor.controlMigration().launchAll());
+        calls.put("throttle", executor -> executor.throttleMigrations().throttle(
+                new ThrottleRequest(ThrottleTarget.AllMigrations.INSTANCE, Duration.ofHours(1), 1.0)));
+        calls.put("unthrottle", executor -> executor.throttleMigrations().unthrottle(ThrottleTarget.AllMigrations.INSTANCE));
+        return calls.entrySet().stream().map(call -> Arguments.of(call.getKey(), call.getValue()));
+    }
+
+    /** As Vitess once its executor is closed; the untouched services prove that nothing changed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("submissionAndCommands")
+    void aClosedExecutorRefusesSubmissionsAndCommandsWithVitesssMessage(String name, Consumer<OnlineDdl> call) {
+        OnlineDdl executor = executorWith();
+        executor.close();
+
+        assertThatThrownBy(() -> call.accept(executor))
+                .isInstanceOf(OnlineDdlDisabledException.class)
+                .hasMessageStartingWith("online ddl is disabled: ")
+                .hasMessageContaining("host-a:shop");
     }
 }

@@ -1,6 +1,8 @@
 package dev.onlineddl.domain;
 
 import java.util.Objects;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
  * Groups migrations submitted together (Vitess {@code migration_context}): used to search, to make
@@ -14,6 +16,9 @@ public record MigrationContext(String value) {
 
     public static final MigrationContext NONE = new MigrationContext("");
 
+    /** How a context given to a submission without one starts (Vitess's vtctl uses {@code vtctl:}). */
+    public static final String GENERATED_PREFIX = "onlineddl:";
+
     public MigrationContext {
         Objects.requireNonNull(value, "migration context");
         if (value.length() > MAX_LENGTH) {
@@ -24,6 +29,18 @@ public record MigrationContext(String value) {
 
     public static MigrationContext of(String value) {
         return value == null || value.isEmpty() ? NONE : new MigrationContext(value);
+    }
+
+    /**
+     * A fresh context for a submission that named none, {@code onlineddl:<uuid>} as Vitess's
+     * {@code vtctl:<uuid>}: the statements of one submission share it, and differ from every other
+     * submission's, so {@code --singleton-context} and duplicate detection see them as one batch.
+     */
+    public static MigrationContext generated(RandomGenerator random) {
+        Objects.requireNonNull(random, "random");
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new MigrationContext(GENERATED_PREFIX + new UUID(most, least));
     }
 
     public boolean isEmpty() {

@@ -2,9 +2,16 @@ package dev.onlineddl.spi;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** What an engine knows of one migration when the core reviews running migrations. */
 public sealed interface Probe {
+
+    /**
+     * The decision over this probe, one function per kind: a kind added later does not compile
+     * until every caller says what to do with it (Java 17 has no switch over sealed types).
+     */
+    <R> R match(Function<NotRunning, R> notRunning, Function<Running, R> running, Function<Failing, R> failing);
 
     /**
      * The engine runs no such migration (never started here, already finished, or lost with a
@@ -12,6 +19,11 @@ public sealed interface Probe {
      * report one check interval to arrive, then cancels a migration still marked running as dead.
      */
     record NotRunning() implements Probe {
+        @Override
+        public <R> R match(Function<NotRunning, R> notRunning, Function<Running, R> running,
+                Function<Failing, R> failing) {
+            return notRunning.apply(this);
+        }
     }
 
     /**
@@ -29,6 +41,11 @@ public sealed interface Probe {
             long livenessIndicator,
             Optional<Instant> lastThrottled,
             String componentThrottled) implements Probe {
+        @Override
+        public <R> R match(Function<NotRunning, R> notRunning, Function<Running, R> running,
+                Function<Failing, R> failing) {
+            return running.apply(this);
+        }
     }
 
     /**
@@ -36,5 +53,10 @@ public sealed interface Probe {
      * after it persisted for the stale threshold.
      */
     record Failing(String message, boolean terminal) implements Probe {
+        @Override
+        public <R> R match(Function<NotRunning, R> notRunning, Function<Running, R> running,
+                Function<Failing, R> failing) {
+            return failing.apply(this);
+        }
     }
 }

@@ -26,7 +26,7 @@ final class SubmitCommand extends ClientCommand {
             description = "Strategy and flags, e.g. \"vitess --postpone-completion\" (default: vitess).")
     String strategy = "";
 
-    @Option(names = "--context", paramLabel = "C", description = "Migration context: groups the migrations, makes re-submission idempotent.")
+    @Option(names = "--context", paramLabel = "C", description = "Migration context: groups the migrations, makes re-submission idempotent. Default: a fresh onlineddl:<uuid> for this submission.")
     String context = "";
 
     @Option(names = "--uuid", paramLabel = "U", description = "Use this migration UUID (only with a single statement).")

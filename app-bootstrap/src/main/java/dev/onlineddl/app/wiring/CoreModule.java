@@ -9,6 +9,7 @@ import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.jdbc.HikariTargetConnections;
 import dev.onlineddl.adapter.mysql.jdbc.TargetConnectionSettings;
 import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
+import dev.onlineddl.adapter.mysql.lock.JdbcSubmissionLock;
 import dev.onlineddl.adapter.mysql.jdbc.JdbcServerIdAllocator;
 import dev.onlineddl.adapter.mysql.store.ControlSchema;
 import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
@@ -23,6 +24,7 @@ import dev.onlineddl.port.out.MigrationTarget;
 import dev.onlineddl.port.out.ProcessRunner;
 import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
+import dev.onlineddl.port.out.SubmissionLock;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.port.out.Throttler;
 import dev.onlineddl.service.ExecutorConfig;
@@ -105,6 +107,13 @@ final class CoreModule {
         return new JdbcExecutorLock(pool.dataSource(), settings.database());
     }
 
+    /** Shared with every other daemon for the same database, so that singletons hold across them. */
+    @Provides
+    @Singleton
+    static SubmissionLock submissionLock(HikariTargetConnections pool, DaemonSettings settings) {
+        return new JdbcSubmissionLock(pool.dataSource(), settings.database());
+    }
+
     @Provides
     @Singleton
     static StrategyRegistry strategies() {
@@ -169,7 +178,8 @@ final class CoreModule {
     @Singleton
     static OnlineDdl onlineDdl(DaemonSettings settings, ExecutorConfig config, MigrationStore store,
                                SchemaInspector schemaInspector, DdlExecutor ddlExecutor, DdlAnalyzer ddlAnalyzer,
-                               TargetConnections connections, ExecutorLock executorLock, StrategyRegistry strategies,
+                               TargetConnections connections, ExecutorLock executorLock, SubmissionLock submissionLock,
+                               StrategyRegistry strategies,
                                Throttler throttler, ProcessRunner processRunner, Clock clock, RandomGenerator random,
                                SchemaDiffer schemaDiffer, OnlineDdl.TickListener tickListener, ToolCallbacks callbacks) {
         return OnlineDdl.builder(config)
@@ -179,6 +189,7 @@ final class CoreModule {
                 .ddlAnalyzer(ddlAnalyzer)
                 .connections(connections)
                 .executorLock(executorLock)
+                .submissionLock(submissionLock)
                 .strategies(strategies)
                 .throttler(throttler)
                 .processRunner(processRunner)

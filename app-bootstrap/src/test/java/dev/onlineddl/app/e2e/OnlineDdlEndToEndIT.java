@@ -149,6 +149,23 @@ class OnlineDdlEndToEndIT {
         }
     }
 
+    /** The daemon reviews a queued migration on its own schedule: wait (bounded) until it has. */
+    private void awaitReviewed(MigrationUuid uuid) {
+        // another process reviews it: there is nothing to wait on but its API
+        AtomicReference<ObjectNode> last = new AtomicReference<>();
+        try {
+            await("migration " + uuid + " to be reviewed").atMost(MIGRATION_TIMEOUT).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                    .until(() -> {
+                        last.set(row(uuid));
+                        return last.get();
+                    }, row -> row.hasNonNull("reviewed_timestamp") && !row.get("reviewed_timestamp").asText().isEmpty());
+        } catch (ConditionTimeoutException late) {
+            throw new AssertionError("migration " + uuid + " was not reviewed within " + MIGRATION_TIMEOUT + "; it is "
+                    + Json.write(last.get()) + "\ndaemon log:\n" + String.join("\n", daemon.log()), late);
+        }
+    }
+
     private long ticksRan() throws IOException, InterruptedException {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/metrics")).build(),
                 BodyHandlers.ofString()).body();
@@ -274,6 +291,10 @@ class OnlineDdlEndToEndIT {
         assertThat(Json.number(row(first), "retain_artifacts_seconds")).contains(-1L);
 
         MigrationUuid third = submit("vitess --postpone-launch", "CREATE TABLE e2e_launch_all (id INT PRIMARY KEY)");
+        // As in Vitess, LAUNCH ALL sees only reviewed queued migrations, and the daemon's tick reviews
+        // it some time after the submission: launching before then launches nothing (SchedulerIT
+        // forces that interleaving).
+        awaitReviewed(third);
         assertThat(ok("launch", "--all").out()).isEqualTo("launch: 1 migration affected\n");
         awaitStatus(third, "complete");
         assertThat(db.tableExists("e2e_launch_all")).isTrue();

@@ -16,6 +16,7 @@ import dev.onlineddl.port.out.MigrationStore;
 import dev.onlineddl.port.out.MigrationTarget;
 import dev.onlineddl.port.out.SchemaDiffer;
 import dev.onlineddl.port.out.SchemaInspector;
+import dev.onlineddl.port.out.SubmissionLock;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.service.ExecutorConfig;
 import dev.onlineddl.service.OnlineDdl;
@@ -84,7 +85,7 @@ class CoreModuleTest {
         return CoreModule.onlineDdl(settings, config, unused(MigrationStore.class, target),
                 unused(SchemaInspector.class, target), unused(DdlExecutor.class, target),
                 CoreModule.ddlAnalyzer(), unused(TargetConnections.class, target), unused(ExecutorLock.class, target),
-                StrategyRegistry.of(List.of(plugin)), CoreModule.throttler(clock, random), CoreModule.processRunner(),
+                unused(SubmissionLock.class, target), StrategyRegistry.of(List.of(plugin)), CoreModule.throttler(clock, random), CoreModule.processRunner(),
                 clock, random, unused(SchemaDiffer.class, target), (outcome, duration) -> { },
                 new ToolCallbacks(new MigrationTokens(random)));
     }

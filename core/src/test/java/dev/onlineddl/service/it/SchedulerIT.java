@@ -318,6 +318,52 @@ class SchedulerIT extends ExecutorItSupport {
         assertThat(onlineEngine().started).as("no engine needed").doesNotContain(alter);
     }
 
+    /**
+     * The interleaving OnlineDdlEndToEndIT.cancelRetryLaunchAndCleanup lost now and then: LAUNCH ALL
+     * right after the submission, before a tick reviewed the migration. As in Vitess, LAUNCH ALL
+     * sees only reviewed queued migrations, so it launches nothing then; once reviewed, it launches.
+     * Ticks run only when this test says, which forces the order.
+     */
+    @Test
+    void launchAllLaunchesAPostponedMigrationOnlyOnceATickHasReviewedIt() {
+        MigrationUuid postponed = submitOne("create table t1 (id int primary key)", "vitess --postpone-launch");
+
+        assertThat(target.row(postponed).get("reviewed_timestamp")).as("not reviewed before a tick").isNull();
+        assertThat(executor.controlMigration().launchAll()).isEqualTo(CommandResult.NONE);
+        assertThat(flag(target.row(postponed), "postpone_launch")).isTrue();
+
+        executor.tick();
+        assertThat(target.row(postponed).get("reviewed_timestamp")).isNotNull();
+        assertThat(status(postponed)).isEqualTo("queued");
+        assertThat(executor.controlMigration().launchAll()).isEqualTo(CommandResult.ONE);
+        awaitStatus(postponed, "complete");
+        assertThat(target.exists("t1")).isTrue();
+    }
+
+    /** As Vitess: the scheduler holds an immediate operation until COMPLETE, so the strategy need not postpone anything. */
+    @Test
+    void createDropAndViewUnderPtOscPostponeCompletionWaitForComplete() {
+        target.execute("create table t0 (id int primary key)");
+        String strategy = "pt-osc --postpone-completion --allow-concurrent";
+        MigrationUuid create = submitOne("create table t1 (id int primary key)", strategy);
+        MigrationUuid drop = submitOne("drop table t0", strategy);
+        MigrationUuid view = submitOne("create view v1 as select 1 as one", strategy);
+        tickSeveralTimes();
+
+        for (MigrationUuid uuid : List.of(create, drop, view)) {
+            assertThat(status(uuid)).as("%s, message %s", uuid, target.row(uuid).get("message")).isIn("queued", "ready");
+        }
+        assertThat(target.tables()).containsExactly("t0");
+
+        assertThat(executor.controlMigration().completeAll().migrationsAffected()).isEqualTo(3);
+        for (MigrationUuid uuid : List.of(create, drop, view)) {
+            awaitStatus(uuid, "complete");
+        }
+        assertThat(target.exists("t1")).isTrue();
+        assertThat(target.exists("t0")).isFalse();
+        assertThat(target.exists("v1")).isTrue();
+    }
+
     @Test
     void mysqlStrategyRejectsPostponeCompletionAtReviewAndRunsDeclarativeCreates() {
         MigrationUuid postponed = submitOne("create table t1 (id int primary key)", "mysql --postpone-completion");

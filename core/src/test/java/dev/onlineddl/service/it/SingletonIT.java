@@ -152,4 +152,30 @@ class SingletonIT extends ExecutorItSupport {
         awaitStatus(revert, "running");
         return revert;
     }
+
+    /** As Vitess's vtctl gives each submission {@code vtctl:<uuid>}: one context per submission, shared by its statements. */
+    @Test
+    void aSubmissionWithoutAContextGetsAFreshOneSharedByItsStatements() {
+        List<MigrationUuid> batch = submit("create table t1 (id int primary key); create table t2 (id int primary key)",
+                "vitess --postpone-completion");
+        MigrationUuid other = submitOne("create table t3 (id int primary key)", "vitess --postpone-completion");
+
+        String context = (String) target.row(batch.get(0)).get("migration_context");
+        assertThat(context).matches("onlineddl:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(target.row(batch.get(1))).containsEntry("migration_context", context);
+        assertThat((String) target.row(other).get("migration_context")).startsWith("onlineddl:").isNotEqualTo(context);
+    }
+
+    @Test
+    void whileAContextlessSubmissionIsPendingASecondContextlessSingletonContextSubmissionIsRejected() {
+        MigrationUuid pending = submitOne("create table t1 (id int primary key)",
+                "vitess --singleton-context --postpone-completion");
+        String context = (String) target.row(pending).get("migration_context");
+
+        assertThatThrownBy(() -> submit("create table t2 (id int primary key)", "vitess --singleton-context"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("singleton-context migration rejected: found pending migration: " + pending
+                        + " in different context: " + context);
+        assertThat(target.migrationRows()).hasSize(1);
+    }
 }

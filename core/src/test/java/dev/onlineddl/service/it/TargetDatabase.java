@@ -7,9 +7,12 @@ import dev.onlineddl.adapter.mysql.diff.MySqlSchemaDiffer;
 import dev.onlineddl.adapter.mysql.inspect.JdbcDdlExecutor;
 import dev.onlineddl.adapter.mysql.inspect.JdbcSchemaInspector;
 import dev.onlineddl.adapter.mysql.lock.JdbcExecutorLock;
+import dev.onlineddl.adapter.mysql.lock.JdbcSubmissionLock;
 import dev.onlineddl.adapter.mysql.store.JooqMigrationStore;
+import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.out.MigrationTarget;
+import dev.onlineddl.port.out.SchemaInspector;
 import dev.onlineddl.port.out.TargetConnections;
 import dev.onlineddl.service.ExecutorConfig;
 import dev.onlineddl.service.OnlineDdl;
@@ -70,8 +73,19 @@ final class TargetDatabase {
         return executor(executorId, plugins, config -> config, false);
     }
 
+    /** As {@link #executor(String, List)}, its schema inspector wrapped by {@code inspector} (to inject faults). */
+    OnlineDdl executorWithInspector(String executorId, List<? extends StrategyPlugin> plugins,
+            UnaryOperator<SchemaInspector> inspector) {
+        return executor(executorId, plugins, config -> config, true, inspector);
+    }
+
     private OnlineDdl executor(String executorId, List<? extends StrategyPlugin> plugins,
             UnaryOperator<ExecutorConfig> tweak, boolean withSchemaDiffer) {
+        return executor(executorId, plugins, tweak, withSchemaDiffer, UnaryOperator.identity());
+    }
+
+    private OnlineDdl executor(String executorId, List<? extends StrategyPlugin> plugins,
+            UnaryOperator<ExecutorConfig> tweak, boolean withSchemaDiffer, UnaryOperator<SchemaInspector> inspector) {
         Path workDirectory;
         try {
             workDirectory = Files.createTempDirectory("onlineddl-it");
@@ -86,15 +100,31 @@ final class TargetDatabase {
         }
         OnlineDdl executor = builder
                 .store(new JooqMigrationStore(db.dataSource(), testbed.controlSchema(), target))
-                .schemaInspector(new JdbcSchemaInspector(db.dataSource()))
+                .schemaInspector(inspector.apply(new JdbcSchemaInspector(db.dataSource())))
                 .ddlExecutor(new JdbcDdlExecutor(db.dataSource()))
                 .ddlAnalyzer(new JsqlDdlAnalyzer())
                 .connections(new DataSourceConnections())
                 .executorLock(new JdbcExecutorLock(db.dataSource(), db.name()))
+                .submissionLock(new JdbcSubmissionLock(db.dataSource(), db.name()))
                 .plugins(plugins)
                 .build();
         executors.add(executor);
         return executor;
+    }
+
+    /**
+     * Stores a migration row as an executor would have left it (e.g. running when it stopped),
+     * with these artifacts, bypassing every executor.
+     */
+    void insertMigration(Migration migration, String... artifacts) {
+        JooqMigrationStore store = new JooqMigrationStore(db.dataSource(), testbed.controlSchema(),
+                ExecutorConfig.defaults("test-setup", db.name()).target());
+        if (!store.insert(migration)) {
+            throw new AssertionError("migration " + migration.uuid() + " exists already");
+        }
+        for (String artifact : artifacts) {
+            store.addArtifact(migration.uuid(), artifact);
+        }
     }
 
     /** Closes every executor made for this target. */

@@ -2,6 +2,7 @@ package dev.onlineddl.domain.ddl;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.TreeMap;
 
 /**
@@ -11,6 +12,13 @@ import java.util.TreeMap;
  */
 public sealed interface SpecialAlterPlan
         permits SpecialAlterPlan.InstantDdl, SpecialAlterPlan.DropRangePartition, SpecialAlterPlan.AddRangePartition {
+
+    /**
+     * The decision over the plan, one function per kind of plan: a plan added later does not
+     * compile until every caller says what to do with it (Java 17 has no switch over sealed types).
+     */
+    <R> R match(Function<InstantDdl, R> instantDdl, Function<AddRangePartition, R> addRangePartition,
+            Function<DropRangePartition, R> dropRangePartition);
 
     /** Vitess's operation name, stored under {@code "operation"}. */
     String operation();
@@ -73,6 +81,12 @@ public sealed interface SpecialAlterPlan
         }
 
         @Override
+        public <R> R match(Function<InstantDdl, R> instantDdl, Function<AddRangePartition, R> addRangePartition,
+                Function<DropRangePartition, R> dropRangePartition) {
+            return instantDdl.apply(this);
+        }
+
+        @Override
         public String operation() {
             return "instant-ddl";
         }
@@ -100,6 +114,12 @@ public sealed interface SpecialAlterPlan
         }
 
         @Override
+        public <R> R match(Function<InstantDdl, R> instantDdl, Function<AddRangePartition, R> addRangePartition,
+                Function<DropRangePartition, R> dropRangePartition) {
+            return dropRangePartition.apply(this);
+        }
+
+        @Override
         public String operation() {
             return "drop-range-partition";
         }
@@ -121,6 +141,12 @@ public sealed interface SpecialAlterPlan
         public AddRangePartition {
             Objects.requireNonNull(partitionName, "partition name");
             Objects.requireNonNull(partitionDefinition, "partition definition");
+        }
+
+        @Override
+        public <R> R match(Function<InstantDdl, R> instantDdl, Function<AddRangePartition, R> addRangePartition,
+                Function<DropRangePartition, R> dropRangePartition) {
+            return addRangePartition.apply(this);
         }
 
         @Override

@@ -16,21 +16,22 @@ public final class CancelRules {
      * user had already cancelled it.
      *
      * @param issuedByUser a user asked (CANCEL, CANCEL ALL), as opposed to the executor itself
-     * @param cancelledTimestampSet the row already has a {@code cancelled_timestamp}
      */
-    public static CancelPlan planCancel(MigrationStatus status, boolean issuedByUser, boolean cancelledTimestampSet) {
+    public static CancelPlan planCancel(MigrationStatus status, boolean issuedByUser) {
         Objects.requireNonNull(status, "status");
         if (status.isTerminal()) {
             return new CancelPlan.NotCancellable();
         }
-        MigrationStatus finalStatus = statusAfterFailure(issuedByUser || cancelledTimestampSet);
         if (status == MigrationStatus.RUNNING) {
-            return new CancelPlan.TerminateThenFail(issuedByUser, finalStatus);
+            return new CancelPlan.TerminateThenFail(issuedByUser);
         }
-        return new CancelPlan.FailWithoutRunning(issuedByUser, finalStatus);
+        return new CancelPlan.FailWithoutRunning(issuedByUser);
     }
 
-    /** Every failure path ends here: {@code cancelled} if a user cancelled the migration, else {@code failed}. */
+    /**
+     * Every failure path ends here, and only here is it decided: {@code cancelled} if a user
+     * cancelled the migration (its row has a {@code cancelled_timestamp}), else {@code failed}.
+     */
     public static MigrationStatus statusAfterFailure(boolean cancelledTimestampSet) {
         return cancelledTimestampSet ? MigrationStatus.CANCELLED : MigrationStatus.FAILED;
     }

@@ -9,42 +9,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CancelRulesTest {
 
-    @ParameterizedTest(name = "[{index}] cancel {0} by user={1}, already cancelled={2} => {3}")
+    @ParameterizedTest(name = "[{index}] cancel {0} by user={1} => {2}")
     @CsvSource(delimiter = '|', value = {
-            "COMPLETE  | true  | false | none",
-            "FAILED    | true  | false | none",
-            "CANCELLED | false | true  | none",
-            "QUEUED    | true  | false | fail now, stamp, cancelled",
-            "READY     | true  | false | fail now, stamp, cancelled",
-            "QUEUED    | false | false | fail now, no stamp, failed",
-            "READY     | false | true  | fail now, no stamp, cancelled",
-            "RUNNING   | true  | false | terminate, stamp, cancelled",
-            "RUNNING   | false | false | terminate, no stamp, failed",
-            "RUNNING   | false | true  | terminate, no stamp, cancelled",
+            "COMPLETE  | true  | none",
+            "FAILED    | true  | none",
+            "CANCELLED | false | none",
+            "QUEUED    | true  | fail now, stamp",
+            "READY     | true  | fail now, stamp",
+            "QUEUED    | false | fail now, no stamp",
+            "READY     | false | fail now, no stamp",
+            "RUNNING   | true  | terminate, stamp",
+            "RUNNING   | false | terminate, no stamp",
     })
-    void planCancel(MigrationStatus status, boolean byUser, boolean alreadyCancelled, String expected) {
-        CancelPlan plan = CancelRules.planCancel(status, byUser, alreadyCancelled);
+    void planCancel(MigrationStatus status, boolean byUser, String expected) {
+        CancelPlan plan = CancelRules.planCancel(status, byUser);
 
         assertThat(describe(plan)).isEqualTo(expected);
     }
 
     private static String describe(CancelPlan plan) {
-        if (plan instanceof CancelPlan.FailWithoutRunning fail) {
-            return "fail now, " + (fail.stampCancelledTimestamp() ? "stamp" : "no stamp") + ", " + fail.finalStatus().wireName();
-        }
-        if (plan instanceof CancelPlan.TerminateThenFail terminate) {
-            return "terminate, " + (terminate.stampCancelledTimestamp() ? "stamp" : "no stamp") + ", "
-                    + terminate.finalStatus().wireName();
-        }
-        assertThat(plan).isInstanceOf(CancelPlan.NotCancellable.class);
-        return "none";
+        return plan.match(
+                none -> "none",
+                fail -> "fail now, " + (fail.stampCancelledTimestamp() ? "stamp" : "no stamp"),
+                terminate -> "terminate, " + (terminate.stampCancelledTimestamp() ? "stamp" : "no stamp"));
     }
 
     @Test
     void rowsAffected() {
         CancelPlan none = new CancelPlan.NotCancellable();
-        CancelPlan queued = new CancelPlan.FailWithoutRunning(true, MigrationStatus.CANCELLED);
-        CancelPlan running = new CancelPlan.TerminateThenFail(true, MigrationStatus.CANCELLED);
+        CancelPlan queued = new CancelPlan.FailWithoutRunning(true);
+        CancelPlan running = new CancelPlan.TerminateThenFail(true);
 
         assertThat(none.rowsAffected(true)).isZero();
         assertThat(queued.rowsAffected(false)).isEqualTo(1);

@@ -83,12 +83,11 @@ class SchedulerScenarioTest {
         }
 
         void cancelByUser(Row row) {
-            CancelPlan plan = CancelRules.planCancel(row.status, true, false);
-            if (plan instanceof CancelPlan.FailWithoutRunning fail) {
-                row.status = fail.finalStatus();
-            } else if (plan instanceof CancelPlan.TerminateThenFail terminate) {
-                row.status = terminate.finalStatus();
-            }
+            // a user's cancel stamps cancelled_timestamp, so the failure that follows ends cancelled
+            row.status = CancelRules.planCancel(row.status, true).match(
+                    none -> row.status,
+                    failNow -> CancelRules.statusAfterFailure(failNow.stampCancelledTimestamp()),
+                    terminate -> CancelRules.statusAfterFailure(terminate.stampCancelledTimestamp()));
         }
 
         private List<MigrationUuid> pendingInIdOrder() {

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * @param sql      one or more statements separated by {@code ;}
  * @param strategy strategy string, e.g. {@code "vitess --postpone-completion"}; empty means the default ({@code vitess})
- * @param context  migration context; empty for none
+ * @param context  migration context; empty: the executor gives the submission a fresh {@code onlineddl:<uuid>} of its own
  * @param uuid     a UUID chosen by the caller (only with a single resulting migration); makes re-submission idempotent
  */
 public record SubmissionRequest(String sql, String strategy, MigrationContext context, Optional<MigrationUuid> uuid) {

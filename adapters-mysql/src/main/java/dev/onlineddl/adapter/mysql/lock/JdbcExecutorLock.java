@@ -49,13 +49,18 @@ public final class JdbcExecutorLock implements ExecutorLock {
      * by a hash of it, so the name still identifies the target and fits the server's limit.
      */
     static String lockNameFor(String targetSchema) {
-        String plain = PREFIX + targetSchema;
+        return lockNameFor(PREFIX, targetSchema);
+    }
+
+    /** {@code <prefix><schema>}, or the prefix and a hash of the schema where that is too long for the server. */
+    static String lockNameFor(String prefix, String targetSchema) {
+        String plain = prefix + targetSchema;
         if (plain.length() <= MAX_LOCK_NAME_LENGTH) {
             return plain;
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(targetSchema.getBytes(StandardCharsets.UTF_8));
-            return (PREFIX + HexFormat.of().formatHex(digest)).substring(0, MAX_LOCK_NAME_LENGTH);
+            return (prefix + HexFormat.of().formatHex(digest)).substring(0, MAX_LOCK_NAME_LENGTH);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
