@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.vreplication.inspect;
 
+import com.mysql.cj.exceptions.MysqlErrorNumbers;
 import dev.onlineddl.domain.naming.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -192,13 +193,41 @@ public final class TableInspector {
             requireSetting(problems, "binlog_row_image", row.getString(3), "FULL");
             boolean mariaDb = row.getString(4).contains("MariaDB");
             if (mariaDb) {
-                try (ResultSet metadata = statement.executeQuery("SELECT @@GLOBAL.binlog_row_metadata")) {
+                try (ResultSet metadata = statement.executeQuery("SELECT @@GLOBAL.binlog_row_metadata,"
+                        + " @@GLOBAL.log_bin_compress")) {
                     metadata.next();
                     requireSetting(problems, "binlog_row_metadata", metadata.getString(1), "FULL");
+                    requireOff(problems, "log_bin_compress", metadata.getString(2));
                 }
+            } else {
+                requireOff(problems, "binlog_transaction_compression", globalOrNull(statement,
+                        "SELECT @@GLOBAL.binlog_transaction_compression"));
             }
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * Compressed binlog events carry their rows inside an envelope the binlog reader cannot follow
+     * row by row: with them the engine could miss changes, so it refuses.
+     */
+    private static void requireOff(List<String> problems, String setting, String value) {
+        if (value != null && ("1".equals(value) || "ON".equalsIgnoreCase(value))) {
+            problems.add(setting + " is ON: the vitess strategy cannot read compressed binlog events (SET GLOBAL "
+                    + setting + "=OFF for the time of the migration)");
+        }
+    }
+
+    /** A global variable's value; null when the server does not know the variable (an older version). */
+    private static String globalOrNull(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException unknownVariable) {
+            if (unknownVariable.getErrorCode() == MysqlErrorNumbers.ER_UNKNOWN_SYSTEM_VARIABLE) {
+                return null;
+            }
+            throw unknownVariable;
+        }
     }
 
     private static void requireSetting(List<String> problems, String setting, String value, String needed) {

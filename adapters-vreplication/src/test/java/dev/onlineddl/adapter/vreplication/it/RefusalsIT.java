@@ -87,4 +87,50 @@ class RefusalsIT extends EngineItSupport {
         assertThat(query(target.dataSource(), "SHOW COLUMNS FROM t")).extracting(row -> row.get("Field"))
                 .as("only the user's own ALTER changed the table").containsExactly("id", "v", "z");
     }
+
+    @Test
+    void compressedBinlogEventsAreRefusedNamingTheSetting() throws Exception {
+        createTable();
+        try (Connection admin = target.server().openAdminConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("SET GLOBAL log_bin_compress = ON");
+            try {
+                MigrationUuid uuid = migrateAndExpectFailure("vitess");
+                assertThat(message(uuid)).contains("log_bin_compress is ON");
+                assertThat(vreplTable(target, uuid)).as("no shadow table was created").isEmpty();
+            } finally {
+                statement.execute("SET GLOBAL log_bin_compress = OFF");
+            }
+        }
+    }
+
+    @Test
+    void aWriteThatClashesOnTheNewUniqueKeyFailsTheMigrationNamingTheKey() throws Exception {
+        createTable();
+        MigrationUuid uuid = submit(executor, "ALTER TABLE t ADD UNIQUE KEY v_uk (v)", "vitess --postpone-completion");
+        awaitReady(executor, uuid);
+        execute(target, "UPDATE t SET v = 1 WHERE id = 2");
+        awaitStatus(executor, uuid, "failed", "complete");
+
+        assertThat(status(uuid)).isEqualTo("failed");
+        assertThat(message(uuid)).contains("clashes on a unique key of the new table").contains("v_uk")
+                .contains("The source table is unchanged");
+        assertThat(showCreate()).doesNotContain("v_uk");
+    }
+
+    @Test
+    void aWriteLoggedAsAStatementFailsTheMigration() throws Exception {
+        createTable();
+        MigrationUuid uuid = submit(executor, "ALTER TABLE t ADD COLUMN w INT NOT NULL DEFAULT 0",
+                "vitess --postpone-completion");
+        awaitReady(executor, uuid);
+        try (Connection admin = target.server().openAdminConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("SET SESSION binlog_format = 'STATEMENT'");
+            statement.execute("UPDATE " + quote(target.name()) + ".t SET v = v + 1 WHERE id = 3");
+        }
+        awaitStatus(executor, uuid, "failed", "complete");
+
+        assertThat(status(uuid)).isEqualTo("failed");
+        assertThat(message(uuid)).contains("an UPDATE statement changed the source table `t`");
+        assertThat(showCreate()).doesNotContain("`w`");
+    }
 }
