@@ -2,6 +2,7 @@ package dev.onlineddl.service;
 
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.Migration;
+import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.in.MigrationFilter;
 import dev.onlineddl.port.in.QueryMigrations;
@@ -11,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** SHOW and LOGS: read-only views of this target's migrations. */
@@ -53,6 +56,16 @@ final class MigrationQueries implements QueryMigrations {
     @Override
     public Migration migration(MigrationUuid uuid) {
         return lifecycle.requireMigration(uuid);
+    }
+
+    @Override
+    public Map<MigrationStatus, Long> countByStatus() {
+        return store.countByStatus();
+    }
+
+    @Override
+    public Map<MigrationUuid, Duration> streamLags() {
+        return lifecycle.owned().streamLags();
     }
 
     /**

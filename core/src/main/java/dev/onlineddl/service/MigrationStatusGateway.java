@@ -12,6 +12,7 @@ import dev.onlineddl.port.out.MigrationTimestamp;
 import dev.onlineddl.port.out.SchemaAnalysis;
 import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StatusReporter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -118,6 +119,18 @@ final class MigrationStatusGateway implements StatusReporter, ReceiveStatusRepor
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(component, "component");
         whileRunning(uuid, "throttle", () -> store.updateLastThrottled(uuid, at, component));
+    }
+
+    /**
+     * Kept in memory only, beside the migration's ownership, and only while this executor runs it
+     * (see {@link OwnedMigrations#streamLag}): the daemon's metrics read it at each scrape, and a
+     * per-probe figure is not worth a write to the control schema.
+     */
+    @Override
+    public void streamLag(MigrationUuid uuid, Duration lag) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(lag, "lag");
+        owned.streamLag(uuid, lag);
     }
 
     /**

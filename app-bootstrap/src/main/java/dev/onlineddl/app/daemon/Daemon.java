@@ -9,7 +9,11 @@ import dev.onlineddl.app.http.HttpApi;
 import dev.onlineddl.app.http.MetricsEndpoint;
 import dev.onlineddl.app.http.ToolCallbackApi;
 import dev.onlineddl.app.metrics.DaemonMetrics;
-import dev.onlineddl.port.in.MigrationFilter;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -55,7 +59,9 @@ public final class Daemon implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         MigrationTokens migrationTokens = new MigrationTokens(random);
         String apiToken = Tokens.newToken(random);
-        DaemonMetrics metrics = new DaemonMetrics();
+        // no JvmGcMetrics: it holds listeners that would outlive a daemon stopped inside a longer-lived JVM (tests, the demo)
+        DaemonMetrics metrics = new DaemonMetrics(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
+                new ProcessorMetrics(), new UptimeMetrics());
         ToolCallbacks callbacks = new ToolCallbacks(migrationTokens);
         RunningCore core = assembler.assemble(settings, metrics, callbacks);
         HttpApi api = null;
@@ -64,7 +70,7 @@ public final class Daemon implements AutoCloseable {
                     + TokenFile.of(home, settings.http().host(), settings.http().port()).path().getParent()
                     + "/<host>_<port>.token of the daemon's user; give --token-file or ONLINEDDL_TOKEN";
             MetricsEndpoint metricsEndpoint = new MetricsEndpoint(DaemonMetrics.CONTENT_TYPE,
-                    () -> metrics.scrape(core.services().query().show(new MigrationFilter.All()), core.counts()));
+                    () -> metrics.scrape(core.services().query(), core.counts()));
             api = HttpApi.start(settings.http(), settings.httpThreads(), core.services(), new ApiAccess(apiToken, tokenHint),
                     new ToolCallbackApi(core.services(), migrationTokens), metricsEndpoint);
             callbacks.serveAt(URI.create("http://" + api.address()));

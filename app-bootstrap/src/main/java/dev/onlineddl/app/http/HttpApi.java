@@ -11,6 +11,8 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -50,12 +52,15 @@ public final class HttpApi implements AutoCloseable {
     private final ServerConnector connector;
     private final ExecutorService submissions;
     private final HttpAddress address;
+    private final List<String> routes;
 
-    private HttpApi(Javalin app, ServerConnector connector, ExecutorService submissions, HttpAddress address) {
+    private HttpApi(Javalin app, ServerConnector connector, ExecutorService submissions, HttpAddress address,
+                    List<String> routes) {
         this.app = app;
         this.connector = connector;
         this.submissions = submissions;
         this.address = address;
+        this.routes = List.copyOf(routes);
     }
 
     /**
@@ -77,7 +82,14 @@ public final class HttpApi implements AutoCloseable {
         threads.setName("onlineddl-http");
         threads.setDaemon(true);
         ServerConnector[] connector = new ServerConnector[1];
+        List<String> routes = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
+            // as Javalin registers them, so that what the README lists can be checked against what is served
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
+                }
+            });
             config.startup.showJavalinBanner = false;
             config.jetty.threadPool = threads;
             config.jetty.addConnector((server, httpConfiguration) -> {
@@ -110,12 +122,20 @@ public final class HttpApi implements AutoCloseable {
         }
         HttpAddress bound = address.withPort(connector[0].getLocalPort());
         LOG.info("HTTP API listening on http://{}", bound);
-        return new HttpApi(app, connector[0], submissions, bound);
+        return new HttpApi(app, connector[0], submissions, bound, routes);
     }
 
     /** The address actually bound (with the port the system chose for port 0). */
     public HttpAddress address() {
         return address;
+    }
+
+    /**
+     * Method and path of every route served, as registered, e.g. {@code POST /api/migrations/{uuid}/{command}}
+     * (before-handlers such as the token check are not routes).
+     */
+    public List<String> routes() {
+        return routes;
     }
 
     /** The one error mapper: what failed, as JSON, with the status that tells the user whose fault it was. */

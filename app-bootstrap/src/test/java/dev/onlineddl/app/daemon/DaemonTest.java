@@ -9,6 +9,7 @@ import dev.onlineddl.app.config.HttpAddress;
 import dev.onlineddl.app.fakes.FakeCore;
 import dev.onlineddl.app.http.ApiServices;
 import dev.onlineddl.app.metrics.ExecutionCounts;
+import dev.onlineddl.app.metrics.PrometheusLines;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.progress.StatusReport;
@@ -100,7 +101,7 @@ class DaemonTest {
         assertThat(get(port, "/api/migrations", token).statusCode()).isEqualTo(200);
         assertThat(get(port, "/api/migrations", null).statusCode()).isEqualTo(401);
         HttpResponse<String> metrics = get(port, "/metrics", null);
-        assertThat(metrics.body().lines()).contains(
+        assertThat(PrometheusLines.of(metrics.body())).contains(
                 "onlineddl_migrations{status=\"complete\"} 1",
                 "onlineddl_migrations_started_total 5",
                 "onlineddl_migrations_successful_total 4",

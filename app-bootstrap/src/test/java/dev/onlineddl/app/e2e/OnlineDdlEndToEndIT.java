@@ -9,6 +9,7 @@ import dev.onlineddl.app.e2e.OnlineDdlProcesses.Result;
 import dev.onlineddl.app.e2e.OnlineDdlProcesses.RunningDaemon;
 import dev.onlineddl.app.fakes.JsonReads;
 import dev.onlineddl.app.json.Json;
+import dev.onlineddl.app.metrics.PrometheusLines;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
@@ -169,7 +170,7 @@ class OnlineDdlEndToEndIT {
     private long ticksRan() throws IOException, InterruptedException {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/metrics")).build(),
                 BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("onlineddl_ticks_total{outcome=\"ran\"} "))
+        return PrometheusLines.of(metrics).stream().filter(line -> line.startsWith("onlineddl_ticks_total{outcome=\"ran\"} "))
                 .mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
     }
 
@@ -347,7 +348,7 @@ class OnlineDdlEndToEndIT {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/metrics")).build(),
                 BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        List<String> lines = metrics.body().lines().toList();
+        List<String> lines = PrometheusLines.of(metrics.body());
         assertThat(lines).contains("onlineddl_migrations{status=\"cancelled\"} 1", "# TYPE onlineddl_tick_duration_seconds histogram");
         assertThat(lines).anyMatch(line -> line.matches("onlineddl_migrations\\{status=\"complete\"} ([6-9]|[1-9][0-9])"));
         assertThat(lines).anyMatch(line -> line.matches("onlineddl_migrations_successful_total [1-9][0-9]*"));

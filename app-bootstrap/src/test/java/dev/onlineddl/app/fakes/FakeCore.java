@@ -19,10 +19,14 @@ import dev.onlineddl.port.in.ThrottleMigrations;
 import dev.onlineddl.port.out.MigrationNotFoundException;
 import dev.onlineddl.port.out.MigrationTarget;
 import dev.onlineddl.port.out.Throttler.ThrottledApp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +44,8 @@ public final class FakeCore implements SubmitMigration, ControlMigration, Thrott
     public final List<ThrottleRequest> throttles = new CopyOnWriteArrayList<>();
     public final List<ThrottledApp> throttled = new CopyOnWriteArrayList<>();
     public final List<SubmissionRequest> submissions = new CopyOnWriteArrayList<>();
+    /** What {@link #streamLags()} answers: the lags engines would have reported. */
+    public final Map<MigrationUuid, Duration> streamLags = new ConcurrentHashMap<>();
     private static final MigrationTarget TARGET = MigrationTarget.of("shop");
     private final Random random = new Random(7);
     public RuntimeException failNextWith;
@@ -221,6 +227,22 @@ public final class FakeCore implements SubmitMigration, ControlMigration, Thrott
         maybeFail();
         migration(uuid);
         return "log of " + uuid + "\nsecond line";
+    }
+
+    @Override
+    public Map<MigrationStatus, Long> countByStatus() {
+        maybeFail();
+        Map<MigrationStatus, Long> counts = new EnumMap<>(MigrationStatus.class);
+        for (MigrationStatus status : MigrationStatus.values()) {
+            counts.put(status, 0L);
+        }
+        migrations.forEach(migration -> counts.merge(migration.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public Map<MigrationUuid, Duration> streamLags() {
+        return Map.copyOf(streamLags);
     }
 
     @Override

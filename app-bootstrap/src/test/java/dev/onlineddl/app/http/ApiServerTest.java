@@ -12,12 +12,12 @@ import dev.onlineddl.app.fakes.JsonReads;
 import dev.onlineddl.app.json.Json;
 import dev.onlineddl.app.metrics.DaemonMetrics;
 import dev.onlineddl.app.metrics.ExecutionCounts;
+import dev.onlineddl.app.metrics.PrometheusLines;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.domain.throttle.ThrottleRequest;
-import dev.onlineddl.port.in.MigrationFilter;
 import dev.onlineddl.port.out.MigrationNotFoundException;
 import dev.onlineddl.port.out.MigrationTarget;
 import dev.onlineddl.port.out.Throttler.ThrottledApp;
@@ -67,7 +67,7 @@ class ApiServerTest {
         ApiServices services = new ApiServices(core, core, core, core, core, throttledApps::contains);
         DaemonMetrics metrics = new DaemonMetrics();
         MetricsEndpoint metricsEndpoint = new MetricsEndpoint(DaemonMetrics.CONTENT_TYPE,
-                () -> metrics.scrape(core.show(new MigrationFilter.All()), new ExecutionCounts(4, 2, 1)));
+                () -> metrics.scrape(core, new ExecutionCounts(4, 2, 1)));
         server = HttpApi.start(new HttpAddress("127.0.0.1", 0, InetAddress.getLoopbackAddress()), WORKER_THREADS, services,
                 new ApiAccess(TOKEN, "the CLI reads ~/.onlineddl/127.0.0.1_PORT.token"),
                 new ToolCallbackApi(services, migrationTokens), metricsEndpoint);
@@ -458,7 +458,7 @@ class ApiServerTest {
         HttpResponse<String> response = send("GET", "/metrics", null, null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
-        assertThat(response.body().lines()).contains(
+        assertThat(PrometheusLines.of(response.body())).contains(
                 "onlineddl_migrations{status=\"queued\"} 1",
                 "onlineddl_migrations{status=\"running\"} 1",
                 "onlineddl_migrations_started_total 4",

@@ -2,16 +2,14 @@ package dev.onlineddl.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onlineddl.app.fakes.FakeCore;
 import dev.onlineddl.domain.Migration;
 import dev.onlineddl.domain.MigrationStatus;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.in.RunExecutorTick.TickOutcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class DaemonMetricsTest {
 
@@ -20,8 +18,10 @@ class DaemonMetricsTest {
     private static final MigrationUuid C = MigrationUuid.parse("c0638f6b_ec7b_11ea_9bf8_000d3a9b8a9a");
     private static final Instant T1 = Instant.parse("2024-05-01T10:00:00Z");
 
-    private static Migration migration(MigrationUuid uuid, MigrationStatus status, Instant started) {
-        return Migration.builder(uuid).status(status).startedTimestamp(started).build();
+    private final FakeCore core = new FakeCore();
+
+    private void migration(MigrationUuid uuid, MigrationStatus status, Instant started) {
+        core.migrations.add(Migration.builder(uuid).status(status).startedTimestamp(started).build());
     }
 
     @Test
@@ -31,12 +31,12 @@ class DaemonMetricsTest {
         metrics.recordTick(TickOutcome.RAN, Duration.ofSeconds(2));
         metrics.recordTick(TickOutcome.SKIPPED_STANDBY, Duration.ofMillis(1));
 
-        String text = metrics.scrape(List.of(
-                migration(A, MigrationStatus.COMPLETE, T1),
-                migration(B, MigrationStatus.QUEUED, null),
-                migration(C, MigrationStatus.QUEUED, null)), new ExecutionCounts(3, 1, 2));
+        migration(A, MigrationStatus.COMPLETE, T1);
+        migration(B, MigrationStatus.QUEUED, null);
+        migration(C, MigrationStatus.QUEUED, null);
+        String text = metrics.scrape(core, new ExecutionCounts(3, 1, 2));
 
-        assertThat(text.lines()).contains(
+        assertThat(PrometheusLines.of(text)).contains(
                 "# TYPE onlineddl_migrations gauge",
                 "onlineddl_migrations{status=\"queued\"} 2",
                 "onlineddl_migrations{status=\"ready\"} 0",
@@ -63,19 +63,20 @@ class DaemonMetricsTest {
                 || line.matches("[a-z_]+(\\{[a-z]+=\"[^\"]*\"})? (-?[0-9.]+(E-?[0-9]+)?|\\+Inf|NaN)"));
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "0      | 0",
-            "2      | 2",
-            "0.025  | 0.025",
-            "2.03   | 2.03",
-            "1e20   | 1.0E20"})
-    void numbersInExpositionFormat(double value, String expected) {
-        assertThat(PrometheusText.number(value)).isEqualTo(expected);
-    }
-
     @Test
-    void labelValuesAreEscaped() {
-        assertThat(PrometheusText.escapeLabel("a\"b\\c\nd")).isEqualTo("a\\\"b\\\\c\\nd");
+    void eachRunningMigrationsStreamLagIsAGaugeUntilItNoLongerRuns() {
+        DaemonMetrics metrics = new DaemonMetrics();
+        core.streamLags.put(A, Duration.ofMillis(1500));
+        core.streamLags.put(B, Duration.ZERO);
+
+        assertThat(PrometheusLines.of(metrics.scrape(core, ExecutionCounts.NONE))).contains(
+                "# TYPE onlineddl_stream_lag_seconds gauge",
+                "onlineddl_stream_lag_seconds{migration=\"" + A + "\"} 1.5",
+                "onlineddl_stream_lag_seconds{migration=\"" + B + "\"} 0");
+
+        core.streamLags.remove(A);
+        assertThat(PrometheusLines.of(metrics.scrape(core, ExecutionCounts.NONE)))
+                .noneMatch(line -> line.contains(A.value()))
+                .contains("onlineddl_stream_lag_seconds{migration=\"" + B + "\"} 0");
     }
 }

@@ -1,10 +1,12 @@
 package dev.onlineddl.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.port.out.SchemaAnalysis;
 import dev.onlineddl.spi.StatusReporter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,25 @@ class EngineReportsIT extends ExecutorItSupport {
         reporter.throttled(alter, Instant.now(), "late");
 
         assertThat(target.row(alter)).isEqualTo(ended);
+    }
+
+    @Test
+    void theLatestStreamLagOfARunningMigrationIsKeptUntilItNoLongerRuns() {
+        onlineEngine().holdCopies();
+        onlineEngine().reportStreamLag(Duration.ofMillis(1500));
+        MigrationUuid alter = runningAlter();
+        executor.tick();
+        assertThat(executor.queryMigrations().streamLags()).containsExactly(entry(alter, Duration.ofMillis(1500)));
+
+        onlineEngine().reportStreamLag(Duration.ZERO);
+        executor.tick();
+        assertThat(executor.queryMigrations().streamLags()).containsExactly(entry(alter, Duration.ZERO));
+
+        onlineEngine().releaseCopies();
+        awaitStatus(alter, "complete");
+        assertThat(executor.queryMigrations().streamLags()).isEmpty();
+        onlineEngine().reporter().streamLag(alter, Duration.ofSeconds(9));
+        assertThat(executor.queryMigrations().streamLags()).as("a late report").isEmpty();
     }
 
     private MigrationUuid runningAlter() {

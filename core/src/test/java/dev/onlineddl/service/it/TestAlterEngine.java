@@ -9,6 +9,7 @@ import dev.onlineddl.domain.progress.StatusReport;
 import dev.onlineddl.spi.StatusReporter;
 import dev.onlineddl.spi.StrategyContext;
 import dev.onlineddl.spi.StrategyEngine;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
     final List<MigrationUuid> terminated = new CopyOnWriteArrayList<>();
     final List<MigrationUuid> adopted = new CopyOnWriteArrayList<>();
     final List<MigrationUuid> completeCalls = new CopyOnWriteArrayList<>();
+    private volatile Duration streamLag;
     final Map<MigrationUuid, MigrationUuid> revertsStarted = new ConcurrentHashMap<>();
     final List<MigrationUuid> artifactsCollected = new CopyOnWriteArrayList<>();
 
@@ -159,11 +161,20 @@ final class TestAlterEngine implements StrategyEngine, AutoCloseable {
         reportsReadiness = true;
     }
 
+    /** From now on every probe of a running migration also reports this stream lag, as the native engine does. */
+    void reportStreamLag(Duration lag) {
+        streamLag = lag;
+    }
+
     @Override
     public Probe probe(MigrationRun run) {
         Job job = jobs.get(run.migration().uuid());
         if (job == null || job.stopped) {
             return new Probe.NotRunning();
+        }
+        Duration lag = streamLag;
+        if (lag != null) {
+            context.reporter().streamLag(job.uuid(), lag);
         }
         Probe.Failing failing = failures.get(job.uuid());
         if (failing != null) {

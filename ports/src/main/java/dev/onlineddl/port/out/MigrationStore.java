@@ -10,6 +10,7 @@ import dev.onlineddl.domain.rules.QueuedMigration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,6 +77,14 @@ public interface MigrationStore {
 
     /** Migrations in this status, in submission order. */
     List<Migration> migrationsWithStatus(MigrationStatus status);
+
+    /**
+     * How many migrations of this target are in each status, every status present (zero where
+     * none is): one {@code SELECT migration_status, COUNT(*) ... GROUP BY migration_status}, so that
+     * a metrics scrape costs one aggregate whatever the history's length. Not a statement of
+     * Vitess's executor, which exports no such gauge.
+     */
+    Map<MigrationStatus, Long> countByStatus();
 
     // ---------------------------------------------------------------- scheduler selects
 

@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.mysql.ddl;
 
+import dev.onlineddl.adapter.mysql.sql.SqlLexer;
 import dev.onlineddl.domain.naming.Identifiers;
 import java.util.List;
 import java.util.Locale;

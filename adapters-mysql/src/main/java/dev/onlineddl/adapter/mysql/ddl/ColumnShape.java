@@ -1,5 +1,7 @@
 package dev.onlineddl.adapter.mysql.ddl;
 
+import dev.onlineddl.adapter.mysql.sql.SqlLexer;
+import dev.onlineddl.adapter.mysql.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -5,6 +5,7 @@ import dev.onlineddl.adapter.mysql.ddl.ParsedStatement.CreateTableStatement;
 import dev.onlineddl.adapter.mysql.ddl.ParsedStatement.DropStatement;
 import dev.onlineddl.adapter.mysql.ddl.ParsedStatement.RevertStatement;
 import dev.onlineddl.adapter.mysql.ddl.ParsedStatement.ViewStatement;
+import dev.onlineddl.adapter.mysql.sql.SqlLexer;
 import dev.onlineddl.domain.InvalidInputException;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.ddl.AlterColumnChanges;

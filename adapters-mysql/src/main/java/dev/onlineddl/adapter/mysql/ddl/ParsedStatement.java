@@ -1,5 +1,6 @@
 package dev.onlineddl.adapter.mysql.ddl;
 
+import dev.onlineddl.adapter.mysql.sql.SqlLexer;
 import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.domain.ddl.DdlStatement;
 import dev.onlineddl.domain.naming.Identifiers;

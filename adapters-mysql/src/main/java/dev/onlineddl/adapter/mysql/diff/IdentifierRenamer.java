@@ -1,5 +1,7 @@
 package dev.onlineddl.adapter.mysql.diff;
 
+import dev.onlineddl.adapter.mysql.sql.SqlLexer;
+import dev.onlineddl.adapter.mysql.sql.SqlToken;
 import dev.onlineddl.domain.naming.Identifiers;
 
 import java.util.List;
@@ -23,11 +25,11 @@ final class IdentifierRenamer {
         if (renames.isEmpty()) {
             return text;
         }
-        List<Lexeme> tokens = DdlLexer.tokenize(text);
+        List<SqlToken> tokens = SqlLexer.serverTokens(text);
         StringBuilder renamed = new StringBuilder(text.length());
         int copied = 0;
-        for (Lexeme token : tokens) {
-            if (token.kind() != Lexeme.Kind.QUOTED_IDENTIFIER) {
+        for (SqlToken token : tokens) {
+            if (token.type() != SqlToken.Type.QUOTED_IDENTIFIER) {
                 continue;
             }
             String newName = renames.get(token.identifierValue().toLowerCase(Locale.ROOT));

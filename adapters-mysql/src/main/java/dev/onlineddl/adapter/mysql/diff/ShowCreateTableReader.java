@@ -1,5 +1,7 @@
 package dev.onlineddl.adapter.mysql.diff;
 
+import dev.onlineddl.adapter.mysql.sql.SqlLexer;
+import dev.onlineddl.adapter.mysql.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,11 +17,11 @@ import java.util.Set;
 final class ShowCreateTableReader {
 
     private final String source;
-    private final List<Lexeme> tokens;
+    private final List<SqlToken> tokens;
 
     private ShowCreateTableReader(String source) {
         this.source = source;
-        this.tokens = DdlLexer.tokenize(source);
+        this.tokens = SqlLexer.serverTokens(source);
     }
 
     /**
@@ -44,12 +46,12 @@ final class ShowCreateTableReader {
             position += 3; // IF NOT EXISTS
         }
         int nameIndex = position;
-        while (nameIndex + 2 < tokens.size() && tokens.get(nameIndex + 1).isSymbol('.')) {
+        while (nameIndex + 2 < tokens.size() && tokens.get(nameIndex + 1).isSymbol(".")) {
             nameIndex += 2; // schema-qualified: keep the table part
         }
         String name = requireName(nameIndex, "table name");
         position = nameIndex + 1;
-        if (position >= tokens.size() || !tokens.get(position).isSymbol('(')) {
+        if (position >= tokens.size() || !tokens.get(position).isSymbol("(")) {
             throw new IllegalArgumentException("expected '(' after the table name, found " + describe(position, 3));
         }
         int close = matchingParenthesis(position);
@@ -62,12 +64,12 @@ final class ShowCreateTableReader {
         int elementStart = position + 1;
         int depth = 0;
         for (int index = position + 1; index <= close; index++) {
-            Lexeme token = tokens.get(index);
-            if (token.isSymbol('(')) {
+            SqlToken token = tokens.get(index);
+            if (token.isSymbol("(")) {
                 depth++;
-            } else if (token.isSymbol(')') && index != close) {
+            } else if (token.isSymbol(")") && index != close) {
                 depth--;
-            } else if ((token.isSymbol(',') && depth == 0) || index == close) {
+            } else if ((token.isSymbol(",") && depth == 0) || index == close) {
                 if (index == elementStart) {
                     throw new IllegalArgumentException("empty element in the column list at offset " + token.start());
                 }
@@ -89,8 +91,8 @@ final class ShowCreateTableReader {
 
     private void readElement(int from, int to, List<ColumnModel> columns, List<IndexModel> indexes,
                              List<ForeignKeyModel> foreignKeys, List<CheckModel> checks, List<String> otherElements) {
-        Lexeme first = tokens.get(from);
-        if (first.kind() == Lexeme.Kind.QUOTED_IDENTIFIER || first.kind() == Lexeme.Kind.STRING) {
+        SqlToken first = tokens.get(from);
+        if (first.type() == SqlToken.Type.QUOTED_IDENTIFIER || first.type() == SqlToken.Type.STRING) {
             columns.add(column(from, to));
             return;
         }
@@ -101,7 +103,7 @@ final class ShowCreateTableReader {
         }
         if (first.isWord("CONSTRAINT") && from + 2 < to) {
             String name = requireName(from + 1, "constraint name");
-            Lexeme kind = tokens.get(from + 2);
+            SqlToken kind = tokens.get(from + 2);
             if (kind.isWord("FOREIGN")) {
                 foreignKeys.add(foreignKey(name, from, from + 2, to));
                 return;
@@ -115,10 +117,10 @@ final class ShowCreateTableReader {
     }
 
     private ColumnModel column(int from, int to) {
-        String name = tokens.get(from).kind() == Lexeme.Kind.STRING
+        String name = tokens.get(from).type() == SqlToken.Type.STRING
                 ? unquoteAnsi(tokens.get(from).text())
                 : tokens.get(from).identifierValue();
-        if (from + 1 >= to || tokens.get(from + 1).kind() != Lexeme.Kind.WORD) {
+        if (from + 1 >= to || tokens.get(from + 1).type() != SqlToken.Type.WORD) {
             throw new IllegalArgumentException("column " + name + " has no data type");
         }
         String dataType = tokens.get(from + 1).text().toLowerCase(Locale.ROOT);
@@ -131,10 +133,10 @@ final class ShowCreateTableReader {
         int copied = definitionStart;
         int depth = 0;
         for (int index = from + 1; index < to; index++) {
-            Lexeme token = tokens.get(index);
-            if (token.isSymbol('(')) {
+            SqlToken token = tokens.get(index);
+            if (token.isSymbol("(")) {
                 depth++;
-            } else if (token.isSymbol(')')) {
+            } else if (token.isSymbol(")")) {
                 depth--;
             } else if (depth == 0 && token.isWord("CHARACTER") && index + 2 < to && tokens.get(index + 1).isWord("SET")) {
                 charset = tokens.get(index + 2).identifierValue();
@@ -160,7 +162,7 @@ final class ShowCreateTableReader {
     /** VIRTUAL/STORED is a generation kind only after {@code [GENERATED ALWAYS] AS (...)}. */
     private boolean generatedBefore(int from, int index) {
         for (int position = from; position < index; position++) {
-            if (tokens.get(position).isWord("AS") && position + 1 < index && tokens.get(position + 1).isSymbol('(')) {
+            if (tokens.get(position).isWord("AS") && position + 1 < index && tokens.get(position + 1).isSymbol("(")) {
                 return true;
             }
         }
@@ -168,8 +170,8 @@ final class ShowCreateTableReader {
     }
 
     private Optional<IndexModel.Kind> indexKind(int from, int to) {
-        Lexeme first = tokens.get(from);
-        Lexeme second = from + 1 < to ? tokens.get(from + 1) : null;
+        SqlToken first = tokens.get(from);
+        SqlToken second = from + 1 < to ? tokens.get(from + 1) : null;
         boolean secondIsKey = second != null && (second.isWord("KEY") || second.isWord("INDEX"));
         if (first.isWord("PRIMARY") && secondIsKey) {
             return Optional.of(IndexModel.Kind.PRIMARY);
@@ -201,13 +203,13 @@ final class ShowCreateTableReader {
             name = requireName(position, "index name");
             position++;
         }
-        if (position >= to || !tokens.get(position).isSymbol('(')) {
+        if (position >= to || !tokens.get(position).isSymbol("(")) {
             throw new IllegalArgumentException("index " + name + " has no column list: " + text(from, to));
         }
         int close = matchingParenthesis(position);
         Set<String> columns = new LinkedHashSet<>();
         for (int index = position + 1; index < close; index++) {
-            if (tokens.get(index).kind() == Lexeme.Kind.QUOTED_IDENTIFIER) {
+            if (tokens.get(index).type() == SqlToken.Type.QUOTED_IDENTIFIER) {
                 columns.add(tokens.get(index).identifierValue().toLowerCase(Locale.ROOT));
             }
         }
@@ -217,7 +219,7 @@ final class ShowCreateTableReader {
         int copied = tokens.get(position).start();
         int end = tokens.get(to - 1).end();
         for (int index = close + 1; index < to; index++) {
-            Lexeme token = tokens.get(index);
+            SqlToken token = tokens.get(index);
             statesKeyBlockSize |= token.isWord("KEY_BLOCK_SIZE");
             if (token.isWord("IGNORED")) {
                 ignored = true;
@@ -230,13 +232,13 @@ final class ShowCreateTableReader {
     }
 
     private ForeignKeyModel foreignKey(String name, int from, int foreignWord, int to) {
-        int ownOpen = indexOf('(', foreignWord, to, "FOREIGN KEY column list of " + name);
+        int ownOpen = indexOf("(", foreignWord, to, "FOREIGN KEY column list of " + name);
         int ownClose = matchingParenthesis(ownOpen);
         int references = ownClose + 1;
         if (references >= to || !tokens.get(references).isWord("REFERENCES")) {
             throw new IllegalArgumentException("foreign key " + name + " has no REFERENCES: " + text(from, to));
         }
-        int referencedOpen = indexOf('(', references, to, "referenced column list of " + name);
+        int referencedOpen = indexOf("(", references, to, "referenced column list of " + name);
         String referencedTable = tokens.get(referencedOpen - 1).identifierValue();
         int referencedClose = matchingParenthesis(referencedOpen);
         int end = tokens.get(to - 1).end();
@@ -252,11 +254,11 @@ final class ShowCreateTableReader {
     /** Index of the first token of the partitioning clause, or the end. */
     private int partitionStart(int from) {
         for (int index = from; index < tokens.size(); index++) {
-            Lexeme token = tokens.get(index);
+            SqlToken token = tokens.get(index);
             if (token.isWord("PARTITION") && index + 1 < tokens.size() && tokens.get(index + 1).isWord("BY")) {
                 return index;
             }
-            if (token.kind() == Lexeme.Kind.EXECUTABLE_COMMENT
+            if (token.type() == SqlToken.Type.EXECUTABLE_COMMENT
                     && token.text().toUpperCase(Locale.ROOT).matches("(?s)/\\*M?!\\d*\\s*PARTITION\\s+BY.*")) {
                 return index;
             }
@@ -268,18 +270,18 @@ final class ShowCreateTableReader {
         List<TableOption> options = new ArrayList<>();
         int index = from;
         while (index < to) {
-            Lexeme token = tokens.get(index);
-            if (token.kind() == Lexeme.Kind.EXECUTABLE_COMMENT) {
+            SqlToken token = tokens.get(index);
+            if (token.type() == SqlToken.Type.EXECUTABLE_COMMENT) {
                 options.add(new TableOption(token.text(), Optional.empty(), token.text()));
                 index++;
                 continue;
             }
-            if (token.isSymbol(',')) {
+            if (token.isSymbol(",")) {
                 index++;
                 continue;
             }
             int nameEnd = index;
-            while (nameEnd < to && tokens.get(nameEnd).kind() == Lexeme.Kind.WORD) {
+            while (nameEnd < to && tokens.get(nameEnd).type() == SqlToken.Type.WORD) {
                 nameEnd++;
             }
             if (nameEnd == index) {
@@ -289,12 +291,12 @@ final class ShowCreateTableReader {
             for (int word = index; word < nameEnd; word++) {
                 name.append(word > index ? " " : "").append(tokens.get(word).upper());
             }
-            if (nameEnd < to && tokens.get(nameEnd).isSymbol('=')) {
+            if (nameEnd < to && tokens.get(nameEnd).isSymbol("=")) {
                 int valueStart = nameEnd + 1;
                 if (valueStart >= to) {
                     throw new IllegalArgumentException("table option " + name + " has no value");
                 }
-                int valueEnd = tokens.get(valueStart).isSymbol('(') ? matchingParenthesis(valueStart) : valueStart;
+                int valueEnd = tokens.get(valueStart).isSymbol("(") ? matchingParenthesis(valueStart) : valueStart;
                 String value = source.substring(tokens.get(valueStart).start(), tokens.get(valueEnd).end());
                 options.add(new TableOption(name.toString(), Optional.of(value), text(index, valueEnd + 1)));
                 index = valueEnd + 1;
@@ -317,8 +319,8 @@ final class ShowCreateTableReader {
         if (position >= tokens.size()) {
             throw new IllegalArgumentException("missing " + role);
         }
-        Lexeme token = tokens.get(position);
-        return switch (token.kind()) {
+        SqlToken token = tokens.get(position);
+        return switch (token.type()) {
             case QUOTED_IDENTIFIER, WORD -> token.identifierValue();
             case STRING -> unquoteAnsi(token.text());
             default -> throw new IllegalArgumentException("expected a " + role + ", found " + describe(position, 3));
@@ -330,7 +332,7 @@ final class ShowCreateTableReader {
         return quoted.substring(1, quoted.length() - 1).replace(String.valueOf(quote) + quote, String.valueOf(quote));
     }
 
-    private int indexOf(char symbol, int from, int to, String role) {
+    private int indexOf(String symbol, int from, int to, String role) {
         for (int index = from; index < to; index++) {
             if (tokens.get(index).isSymbol(symbol)) {
                 return index;
@@ -342,9 +344,9 @@ final class ShowCreateTableReader {
     private int matchingParenthesis(int open) {
         int depth = 0;
         for (int index = open; index < tokens.size(); index++) {
-            if (tokens.get(index).isSymbol('(')) {
+            if (tokens.get(index).isSymbol("(")) {
                 depth++;
-            } else if (tokens.get(index).isSymbol(')') && --depth == 0) {
+            } else if (tokens.get(index).isSymbol(")") && --depth == 0) {
                 return index;
             }
         }

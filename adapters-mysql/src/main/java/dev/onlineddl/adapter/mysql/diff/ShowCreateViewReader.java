@@ -1,5 +1,7 @@
 package dev.onlineddl.adapter.mysql.diff;
 
+import dev.onlineddl.adapter.mysql.sql.SqlLexer;
+import dev.onlineddl.adapter.mysql.sql.SqlToken;
 import java.util.List;
 
 /** Reads {@code SHOW CREATE VIEW} output into a {@link ViewModel}. */
@@ -12,7 +14,7 @@ final class ShowCreateViewReader {
      * @throws IllegalArgumentException when the text is not a CREATE VIEW statement
      */
     static ViewModel read(String showCreateView) {
-        List<Lexeme> tokens = DdlLexer.tokenize(showCreateView);
+        List<SqlToken> tokens = SqlLexer.serverTokens(showCreateView);
         if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
             throw new IllegalArgumentException("expected CREATE, found " + (tokens.isEmpty() ? "nothing" : tokens.get(0).text()));
         }
@@ -31,7 +33,7 @@ final class ShowCreateViewReader {
             throw new IllegalArgumentException("expected CREATE ... VIEW, found no VIEW keyword");
         }
         int nameIndex = view + 1;
-        while (nameIndex + 2 < tokens.size() && tokens.get(nameIndex + 1).isSymbol('.')) {
+        while (nameIndex + 2 < tokens.size() && tokens.get(nameIndex + 1).isSymbol(".")) {
             nameIndex += 2; // schema-qualified: keep the view part
         }
         if (nameIndex >= tokens.size()) {
@@ -40,13 +42,13 @@ final class ShowCreateViewReader {
         String name = tokens.get(nameIndex).identifierValue();
         int next = nameIndex + 1;
         String columns = "";
-        if (next < tokens.size() && tokens.get(next).isSymbol('(')) {
+        if (next < tokens.size() && tokens.get(next).isSymbol("(")) {
             int close = next;
             int depth = 0;
             for (; close < tokens.size(); close++) {
-                if (tokens.get(close).isSymbol('(')) {
+                if (tokens.get(close).isSymbol("(")) {
                     depth++;
-                } else if (tokens.get(close).isSymbol(')') && --depth == 0) {
+                } else if (tokens.get(close).isSymbol(")") && --depth == 0) {
                     break;
                 }
             }

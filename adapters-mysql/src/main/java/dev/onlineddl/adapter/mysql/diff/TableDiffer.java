@@ -1,5 +1,7 @@
 package dev.onlineddl.adapter.mysql.diff;
 
+import dev.onlineddl.adapter.mysql.sql.SqlLexer;
+import dev.onlineddl.adapter.mysql.sql.SqlToken;
 import dev.onlineddl.domain.naming.ConstraintNames;
 import dev.onlineddl.domain.naming.Identifiers;
 import dev.onlineddl.port.out.DiffHints;
@@ -359,8 +361,8 @@ final class TableDiffer {
     }
 
     private boolean sameForeignKey(ForeignKeyModel liveKey, ForeignKeyModel desiredKey) {
-        boolean usesDroppedColumn = DdlLexer.tokenize(liveKey.columns()).stream()
-                .anyMatch(token -> token.kind() == Lexeme.Kind.QUOTED_IDENTIFIER
+        boolean usesDroppedColumn = SqlLexer.serverTokens(liveKey.columns()).stream()
+                .anyMatch(token -> token.type() == SqlToken.Type.QUOTED_IDENTIFIER
                         && droppedColumns.contains(token.identifierValue().toLowerCase(Locale.ROOT)));
         return !usesDroppedColumn
                 && liveKey.bodyAfterRenames(renamedColumns, live.name()).equals(desiredKey.body());
@@ -391,8 +393,8 @@ final class TableDiffer {
     }
 
     private boolean mentionsDroppedColumn(String expression) {
-        return DdlLexer.tokenize(expression).stream()
-                .anyMatch(token -> token.kind() == Lexeme.Kind.QUOTED_IDENTIFIER
+        return SqlLexer.serverTokens(expression).stream()
+                .anyMatch(token -> token.type() == SqlToken.Type.QUOTED_IDENTIFIER
                         && droppedColumns.contains(token.identifierValue().toLowerCase(Locale.ROOT)));
     }
 

@@ -30,7 +30,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -192,6 +194,23 @@ public final class JooqMigrationStore implements MigrationStore {
         Objects.requireNonNull(status, "status");
         return listMigrations("list " + status.wireName() + " migrations",
                 ownTarget().and(M.MIGRATION_STATUS.eq(status.wireName())));
+    }
+
+    @Override
+    public Map<MigrationStatus, Long> countByStatus() {
+        Map<MigrationStatus, Long> counts = new EnumMap<>(MigrationStatus.class);
+        for (MigrationStatus status : MigrationStatus.values()) {
+            counts.put(status, 0L);
+        }
+        Field<Integer> count = DSL.count();
+        call("count migrations by status", () -> sql.select(M.MIGRATION_STATUS, count)
+                .from(M)
+                .where(ownTarget())
+                .groupBy(M.MIGRATION_STATUS)
+                .fetch())
+                .forEach(row -> counts.merge(MigrationStatus.fromWireName(row.get(M.MIGRATION_STATUS)),
+                        row.get(count).longValue(), Long::sum));
+        return counts;
     }
 
     private List<Migration> listMigrations(String operation, Condition condition) {

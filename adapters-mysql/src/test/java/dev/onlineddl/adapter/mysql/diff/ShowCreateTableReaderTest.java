@@ -115,7 +115,7 @@ class ShowCreateTableReaderTest {
             a view                    | CREATE ALGORITHM=UNDEFINED VIEW `v` AS select 1 AS `1`   | expected CREATE TABLE
             no column list            | CREATE TABLE `t` ENGINE=InnoDB                           | expected '(' after the table name
             an unbalanced list        | CREATE TABLE `t` (`a` int(11)                            | unbalanced parenthesis
-            an open string            | CREATE TABLE `t` (`a` int(11) COMMENT 'x)                | unterminated ' quote
+            an open string            | CREATE TABLE `t` (`a` int(11) COMMENT 'x)                | unterminated string literal
             no data type              | CREATE TABLE `t` (`a`)                                   | column a has no data type
             an empty element          | CREATE TABLE `t` (`a` int(11),, `b` int(11))             | empty element
             an index without columns  | CREATE TABLE `t` (`a` int(11), KEY `k`)                  | index k has no column list

@@ -10,6 +10,7 @@ import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,6 +69,21 @@ class MigrationStoreListingsIT {
         assertThat(uuids(store.migrationsWithStatus(MigrationStatus.FAILED))).containsExactly(failed);
         assertThat(uuids(store.migrationsWithStatus(MigrationStatus.QUEUED))).containsExactly(queued);
         assertThat(store.migrationsWithStatus(MigrationStatus.RUNNING)).isEmpty();
+    }
+
+    @Test
+    void countByStatusCountsThisTargetsMigrationsWithEveryStatusPresent() {
+        JooqMigrationStore store = fixture.newStore();
+        JooqMigrationStore otherTarget = fixture.newStore();
+        fixture.given(fixture.submit(store, "t1"), "migration_status = ?", "failed");
+        fixture.submit(store, "t2");
+        fixture.submit(store, "t3");
+        fixture.submit(otherTarget, "t1");
+
+        assertThat(store.countByStatus()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                MigrationStatus.QUEUED, 2L, MigrationStatus.READY, 0L, MigrationStatus.RUNNING, 0L,
+                MigrationStatus.COMPLETE, 0L, MigrationStatus.FAILED, 1L, MigrationStatus.CANCELLED, 0L));
+        assertThat(fixture.newStore().countByStatus().values()).containsOnly(0L);
     }
 
     @Test

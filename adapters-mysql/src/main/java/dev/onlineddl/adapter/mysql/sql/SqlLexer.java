@@ -1,6 +1,6 @@
-package dev.onlineddl.adapter.mysql.ddl;
+package dev.onlineddl.adapter.mysql.sql;
 
-import dev.onlineddl.adapter.mysql.ddl.SqlToken.Type;
+import dev.onlineddl.adapter.mysql.sql.SqlToken.Type;
 import dev.onlineddl.domain.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,11 @@ import java.util.List;
  * <p>An executable comment ({@code /*!50100 PARTITION BY ... *}{@code /}, {@code /*M!100100 ...}) is
  * code MySQL and MariaDB run: its markers become COMMENT tokens and its content is lexed like the
  * text around it, so that dropping comments never drops what the server would execute.
+ *
+ * <p>The one lexer of this adapter: the DDL analyzer reads submitted statements with it, and the
+ * schema differ reads the server's {@code SHOW CREATE} output with {@link #serverTokens}.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
     private static final String[] MULTI_CHAR_SYMBOLS = {
             "->>", "<=>", "->", "<=", ">=", "<>", "!=", ":=", "||", "&&", "<<", ">>"};
@@ -32,22 +35,54 @@ final class SqlLexer {
     /**
      * @throws InvalidInputException for an unterminated string, quoted identifier or comment
      */
-    static List<SqlToken> tokenize(String text) {
+    public static List<SqlToken> tokenize(String text) {
         SqlLexer lexer = new SqlLexer(text);
         lexer.run();
         return List.copyOf(lexer.tokens);
     }
 
     /** The significant tokens only (no whitespace, no comments). */
-    static List<SqlToken> significantTokens(String text) {
+    public static List<SqlToken> significantTokens(String text) {
         return tokenize(text).stream().filter(SqlToken::isSignificant).toList();
+    }
+
+    /**
+     * The significant tokens of text the server printed ({@code SHOW CREATE TABLE}), with each
+     * executable comment as one {@link Type#EXECUTABLE_COMMENT} token, markers and content: the
+     * schema differ compares such a comment as a whole (MariaDB's {@code /*M!100301 COMPRESSED*}{@code /})
+     * and hands it back verbatim, where the analyzer must see inside it.
+     *
+     * @throws InvalidInputException for an unterminated string, quoted identifier or comment
+     */
+    public static List<SqlToken> serverTokens(String text) {
+        List<SqlToken> tokens = new ArrayList<>();
+        int executableStart = -1;
+        for (SqlToken token : tokenize(text)) {
+            if (executableStart >= 0) {
+                // the lexer closes an executable comment with a COMMENT token of its own, "*/"
+                if (token.type() == Type.COMMENT && token.text().equals("*/")) {
+                    tokens.add(new SqlToken(Type.EXECUTABLE_COMMENT, text.substring(executableStart, token.end()),
+                            executableStart));
+                    executableStart = -1;
+                }
+            } else if (token.type() == Type.COMMENT && isExecutableCommentStart(token.text())) {
+                executableStart = token.start();
+            } else if (token.isSignificant()) {
+                tokens.add(token);
+            }
+        }
+        return List.copyOf(tokens);
+    }
+
+    private static boolean isExecutableCommentStart(String comment) {
+        return (comment.startsWith("/*!") || comment.startsWith("/*M!")) && !comment.endsWith("*/");
     }
 
     /**
      * The text with every run of whitespace (and every comment) outside literals and quoted names
      * replaced by one space, trimmed: JSQLParser sometimes prints two spaces or a trailing one.
      */
-    static String singleSpaced(String text) {
+    public static String singleSpaced(String text) {
         StringBuilder spaced = new StringBuilder(text.length());
         boolean spacePending = false;
         for (SqlToken token : tokenize(text)) {

@@ -1,9 +1,9 @@
-package dev.onlineddl.adapter.mysql.ddl;
+package dev.onlineddl.adapter.mysql.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onlineddl.adapter.mysql.ddl.SqlToken.Type;
+import dev.onlineddl.adapter.mysql.sql.SqlToken.Type;
 import dev.onlineddl.domain.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,22 @@ class SqlLexerTest {
         assertThat(texts("CREATE TABLE t (a int) /*!50100 PARTITION BY HASH (a) */ /*M!100301 COMMENT 'x' */"))
                 .containsExactly("CREATE", "TABLE", "t", "(", "a", "int", ")", "PARTITION", "BY", "HASH", "(", "a", ")",
                         "COMMENT", "'x'");
+    }
+
+    @Test
+    void serverTextKeepsEachExecutableCommentWholeAndDropsPlainOnes() {
+        String showCreate = "CREATE TABLE `t` (\n  `a` int /* plain */\n) ENGINE=InnoDB /*M!100301 COMPRESSED=1 */"
+                + " /*!50100 PARTITION BY HASH (`a`) */";
+
+        List<SqlToken> tokens = SqlLexer.serverTokens(showCreate);
+
+        assertThat(tokens).extracting(SqlToken::text).containsExactly("CREATE", "TABLE", "`t`", "(", "`a`", "int", ")",
+                "ENGINE", "=", "InnoDB", "/*M!100301 COMPRESSED=1 */", "/*!50100 PARTITION BY HASH (`a`) */");
+        SqlToken partitioning = tokens.get(tokens.size() - 1);
+        assertThat(partitioning.type()).isEqualTo(Type.EXECUTABLE_COMMENT);
+        assertThat(showCreate.substring(partitioning.start(), partitioning.end())).isEqualTo(partitioning.text());
+        assertThatThrownBy(() -> SqlLexer.serverTokens("ENGINE=InnoDB /*!50100 PARTITION BY HASH (a)"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unterminated executable comment");
     }
 
     @ParameterizedTest
