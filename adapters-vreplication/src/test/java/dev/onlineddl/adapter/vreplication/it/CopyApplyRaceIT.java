@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CopyApplyRaceIT extends EngineItSupport {
 
-    private static final int ROWS = 10_000;
+    private static final int ROWS = 30_000;
     private static final int RUNS = 20;
     private static final int WRITERS = 4;
 
