@@ -86,6 +86,7 @@ final class MigrationJob {
     private long serverId;
     private boolean mariaDb;
     private TableCopyPlan plan;
+    private int sourceColumnCount;
     private final ShadowWriters shadowWriters;
 
     MigrationJob(MigrationRun run, StrategyContext context, EngineSettings settings, StreamStateStore state, Runnable onEnd) {
@@ -264,8 +265,6 @@ final class MigrationJob {
             streamId = state.create(connection, uuid.value(), schema, describeSource(analysis), table);
         }
     }
-
-    private int sourceColumnCount;
 
     /**
      * The shadow's name, {@code _<uuid>_<timestamp>_vrepl}: a retried migration's earlier shadow is

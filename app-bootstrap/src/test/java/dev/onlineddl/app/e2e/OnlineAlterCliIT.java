@@ -9,9 +9,7 @@ import dev.onlineddl.domain.MigrationUuid;
 import dev.onlineddl.testkit.TestDatabase;
 import dev.onlineddl.testkit.TestDatabaseExtension;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,11 +52,7 @@ class OnlineAlterCliIT {
     void startDaemon(TestDatabase db, @TempDir Path temp) throws Exception {
         this.db = db;
         assertThat(OnlineDdlProcesses.JAR).as("the shaded jar (built by 'package')").exists();
-        Path home = Files.createDirectories(temp.resolve("home"));
-        Path passwordFile = temp.resolve("db-password");
-        Files.writeString(passwordFile, db.password() + "\n");
-        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-        onlineddl = new OnlineDdlProcesses(home, Map.of("ONLINEDDL_PASSWORD_FILE", passwordFile.toString()));
+        onlineddl = OnlineDdlProcesses.forDatabase(db, temp);
         control = db.createSiblingDatabase("ctl");
         daemon = onlineddl.startDaemon("--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--control-schema", control.name(),
                 "--http", "127.0.0.1:0", "--check-interval", "500ms", "--executor-id", "cli-online");

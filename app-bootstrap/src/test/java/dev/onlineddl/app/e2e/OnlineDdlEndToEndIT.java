@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
@@ -63,18 +62,14 @@ class OnlineDdlEndToEndIT {
     void startDaemon(TestDatabase db, @TempDir Path temp) throws Exception {
         this.db = db;
         assertThat(OnlineDdlProcesses.JAR).as("the shaded jar (built by 'package')").exists();
-        Path home = Files.createDirectories(temp.resolve("home"));
-        Path passwordFile = temp.resolve("db-password");
-        Files.writeString(passwordFile, db.password() + "\n");
-        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-        onlineddl = new OnlineDdlProcesses(home, Map.of("ONLINEDDL_PASSWORD_FILE", passwordFile.toString()));
+        onlineddl = OnlineDdlProcesses.forDatabase(db, temp);
         String controlSchema = db.createSiblingDatabase("ctl").name();
 
         daemon = onlineddl.startDaemon("--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--control-schema", controlSchema,
                 "--http", "127.0.0.1:0", "--check-interval", "1s", "--executor-id", "e2e-executor");
 
         URI api = URI.create(daemon.apiUrl());
-        tokenFile = home.resolve(".onlineddl/127.0.0.1_" + api.getPort() + ".token");
+        tokenFile = onlineddl.home().resolve(".onlineddl/127.0.0.1_" + api.getPort() + ".token");
         assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 

@@ -3,8 +3,11 @@ package dev.onlineddl.app.e2e;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import dev.onlineddl.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,23 @@ final class OnlineDdlProcesses {
     OnlineDdlProcesses(Path home, Map<String, String> environment) {
         this.home = home;
         this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Processes that log in to {@code db} as its test user: a home under {@code temp}, and the
+     * password in a file of mode 0600 named by {@code ONLINEDDL_PASSWORD_FILE}, never on a command line.
+     */
+    static OnlineDdlProcesses forDatabase(TestDatabase db, Path temp) throws IOException {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Path passwordFile = temp.resolve("db-password");
+        Files.writeString(passwordFile, db.password() + "\n");
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        return new OnlineDdlProcesses(home, Map.of("ONLINEDDL_PASSWORD_FILE", passwordFile.toString()));
+    }
+
+    /** The children's home, where a daemon writes its token file. */
+    Path home() {
+        return home;
     }
 
     record Result(int exitCode, String out, String err) {
